@@ -1,0 +1,103 @@
+package org.conclave.identity.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.text.ParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.conclave.identity.entity.Caller;
+import org.conclave.identity.entity.Role;
+import org.conclave.platform.entity.Refusal;
+import org.conclave.platform.entity.Rule;
+
+/**
+ * Verifies a Keycloak access token locally: signature by a key of the realm's JWKS (RS256 or ES256 only; an
+ * unsigned token is never accepted), the exact issuer, Conclave's audience, expiry and not-before (60 s skew),
+ * and that it is an access token, not an ID token. No call to Keycloak per request.
+ */
+public class AccessTokenVerifier {
+
+    private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+    private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    public AccessTokenVerifier(String issuer, String audience, JWKSource<SecurityContext> keys) {
+        Objects.requireNonNull(issuer);
+        Objects.requireNonNull(audience);
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ACCEPTED, keys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                audience,
+                new JWTClaimsSet.Builder().issuer(issuer).claim("typ", "Bearer").build(),
+                Set.of("sub", "exp", "iat")));
+    }
+
+    /** The caller the token describes, or a refusal naming why the token is not acceptable. */
+    public Caller verify(String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            throw invalid("the bearer token is empty or too long");
+        }
+        try {
+            return callerOf(processor.process(token, null));
+        } catch (ParseException e) {
+            throw invalid("the bearer token is not a JWT");
+        } catch (BadJOSEException e) {
+            throw invalid(e.getMessage());
+        } catch (JOSEException e) {
+            throw invalid("the bearer token's signature could not be checked");
+        }
+    }
+
+    static Caller callerOf(JWTClaimsSet claims) {
+        String username =
+                Optional.ofNullable(stringClaim(claims, "preferred_username")).orElse(claims.getSubject());
+        return new Caller(
+                claims.getSubject(),
+                username,
+                Optional.ofNullable(stringClaim(claims, "organisation")).filter(s -> !s.isBlank()),
+                realmRoles(claims),
+                stringList(claims.getClaim("amr")));
+    }
+
+    private static Set<Role> realmRoles(JWTClaimsSet claims) {
+        Object realmAccess = claims.getClaim("realm_access");
+        if (realmAccess instanceof Map<?, ?> map) {
+            return stringList(map.get("roles")).stream()
+                    .map(Role::named)
+                    .flatMap(Optional::stream)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return Set.of();
+    }
+
+    private static String stringClaim(JWTClaimsSet claims, String name) {
+        Object value = claims.getClaim(name);
+        return value instanceof String s ? s : null;
+    }
+
+    private static List<String> stringList(Object value) {
+        if (value instanceof Collection<?> values) {
+            return values.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
+        }
+        return value instanceof String s ? List.of(s) : List.of();
+    }
+
+    private static Refusal invalid(String why) {
+        return new Refusal(Rule.INVALID_TOKEN, why);
+    }
+}

@@ -1,0 +1,39 @@
+package org.conclave.platform.entity;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request Conclave refuses, for a named rule. Every refusal becomes exactly one RFC 9457 problem document:
+ * the rule gives its type, status and title; the detail and the extension members say what was wrong.
+ */
+public class Refusal extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Rule rule;
+    private final Map<String, Object> extensions;
+
+    public Refusal(Rule rule, String detail) {
+        this(rule, detail, Map.of());
+    }
+
+    public Refusal(Rule rule, String detail, Map<String, ?> extensions) {
+        super(detail, null, false, false);
+        this.rule = rule;
+        this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+}

@@ -1,0 +1,22 @@
+package org.conclave.platform.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.conclave.identity.boundary.MeResource;
+import org.conclave.identity.entity.Role;
+
+/**
+ * The REST API under {@code /api}. Resources and providers are listed here explicitly: Payara's Jersey would
+ * otherwise scan WEB-INF/lib and pick up the server providers bundled with keycloak-admin-client.
+ */
+@ApplicationPath("api")
+@DeclareRoles({Role.HOST_NAME, Role.PARTICIPANT_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME})
+public class ConclaveApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(ProblemMapper.class, MeResource.class);
+    }
+}

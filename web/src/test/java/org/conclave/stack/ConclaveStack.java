@@ -1,0 +1,118 @@
+package org.conclave.stack;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.logging.Logger;
+
+/**
+ * The whole portal on 127.0.0.1: PostgreSQL, Keycloak with the realm and demo users, Payara Micro with the WAR.
+ * {@code main} is the run command ({@code ./conclave run}); {@link #start} is also used once per test run.
+ */
+public final class ConclaveStack implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ConclaveStack.class.getName());
+
+    private final StackSettings settings;
+    private final StackSecrets secrets;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private LocalPostgres postgres;
+    private LocalKeycloak keycloak;
+    private LocalPayara payara;
+
+    private ConclaveStack(StackSettings settings) {
+        this.settings = settings;
+        this.secrets = StackSecrets.in(settings.dataDir());
+    }
+
+    static ConclaveStack start(StackSettings settings) throws Exception {
+        ConclaveStack stack = new ConclaveStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        postgres = new LocalPostgres(settings, secrets);
+        started.push(postgres);
+        postgres.start();
+        keycloak = new LocalKeycloak(settings, secrets);
+        started.push(keycloak);
+        keycloak.start(postgres.jdbcUrl("keycloak"));
+        payara = new LocalPayara(settings, secrets);
+        started.push(payara);
+        payara.start(postgres.jdbcUrl("conclave"));
+    }
+
+    StackSettings settings() {
+        return settings;
+    }
+
+    LocalPostgres postgres() {
+        return postgres;
+    }
+
+    LocalPayara payara() {
+        return payara;
+    }
+
+    StackSecrets secrets() {
+        return secrets;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable server = started.pop();
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.warning(() -> "could not stop " + server.getClass().getSimpleName() + ": " + e);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings = StackSettings.forRunCommand();
+        ConclaveStack stack = start(settings);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping Conclave (Payara Micro, Keycloak, PostgreSQL)...");
+                            stack.close();
+                            System.out.println("Stopped. Your data stays in " + settings.dataDir());
+                        },
+                        "conclave-stop"));
+        System.out.println(banner(settings));
+        Thread.currentThread().join();
+    }
+
+    private static String banner(StackSettings s) {
+        return """
+
+                ==========================================================================
+                 Conclave is ready.
+                   Portal           %s
+                   API (example)    %s/api/me
+                   Health           %s/health/ready
+                   Keycloak         %s/realms/conclave/account
+                   PostgreSQL       %s (databases conclave, keycloak)
+                   Data and logs    %s
+                 Demo users (DEV ONLY, password = <name>-dev-password, TOTP secrets in README):
+                   alice (host)  bob, carol (participants)  erin (participant, partner org)
+                   dora (auditor)  adam (admin)
+                 Press Ctrl-C to stop everything.
+                ==========================================================================
+                """
+                .formatted(
+                        s.portalUrl(),
+                        s.portalUrl(),
+                        s.portalUrl(),
+                        s.keycloakUrl(),
+                        "127.0.0.1:" + s.postgresPort(),
+                        s.dataDir());
+    }
+}

@@ -1,0 +1,150 @@
+package org.conclave.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The official Keycloak server distribution (keycloak-quarkus-dist from Maven Central), unpacked and built for
+ * PostgreSQL once, then started in production mode over HTTP on 127.0.0.1 with the {@code conclave} realm imported
+ * (an existing realm is kept as it is). Its data lives in the {@code keycloak} database of the local PostgreSQL.
+ */
+final class LocalKeycloak implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalKeycloak.class.getName());
+    private static final String BUILD_OPTIONS = "--db=postgres --health-enabled=true --cache=local";
+
+    private final StackSettings settings;
+    private final StackSecrets secrets;
+    private ServerProcess process;
+
+    LocalKeycloak(StackSettings settings, StackSecrets secrets) {
+        this.settings = settings;
+        this.secrets = secrets;
+    }
+
+    void start(String postgresUrl) throws IOException, InterruptedException {
+        Path home = installed();
+        Path importDir = Files.createDirectories(home.resolve("data").resolve("import"));
+        try (InputStream realm = LocalKeycloak.class.getResourceAsStream("/keycloak/conclave-realm.json")) {
+            if (realm == null) {
+                throw new IllegalStateException("keycloak/conclave-realm.json is not on the class path");
+            }
+            Files.copy(realm, importDir.resolve("conclave-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Map<String, String> env = new java.util.HashMap<>(realmPlaceholders());
+        env.putAll(Map.of(
+                "KC_DB_URL",
+                postgresUrl,
+                "KC_DB_USERNAME",
+                "keycloak",
+                "KC_DB_PASSWORD",
+                secrets.get("postgres.keycloak.password"),
+                "KC_HTTP_ENABLED",
+                "true",
+                "KC_HTTP_HOST",
+                "127.0.0.1",
+                "KC_HTTP_PORT",
+                Integer.toString(settings.keycloakPort()),
+                "KC_HTTP_MANAGEMENT_PORT",
+                Integer.toString(settings.keycloakManagementPort()),
+                "KC_HOSTNAME",
+                settings.keycloakUrl(),
+                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                secrets.get("keycloak.bootstrap-admin.password")));
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        process = ServerProcess.start(
+                "Keycloak",
+                List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm"),
+                env,
+                home,
+                settings.logs().resolve("keycloak.log"));
+        process.awaitReady(
+                URI.create("http://127.0.0.1:" + settings.keycloakManagementPort() + "/health/ready"),
+                Duration.ofMinutes(4));
+        LOG.info(() -> "Keycloak ready on " + settings.keycloakUrl());
+    }
+
+    /** The values the realm file takes from the environment: DEV ONLY secrets and the portal's address. */
+    Map<String, String> realmPlaceholders() {
+        return Map.of(
+                "CONCLAVE_PUBLIC_URL", settings.portalUrl(),
+                "CONCLAVE_PORTAL_CLIENT_SECRET", secrets.get("keycloak.conclave-portal.secret"),
+                "CONCLAVE_ADMIN_CLIENT_SECRET", secrets.get("keycloak.conclave-admin.secret"));
+    }
+
+    private Path installed() throws IOException, InterruptedException {
+        Path home = settings.keycloakHome();
+        Path marker = home.resolve(".conclave-build");
+        if (Files.exists(marker) && BUILD_OPTIONS.equals(Files.readString(marker))) {
+            return home;
+        }
+        Path zip = settings.distributions().resolve("keycloak-" + settings.keycloakVersion() + ".zip");
+        LOG.info(() -> "Unpacking " + zip + " into " + home + " (once)");
+        unzip(zip, home);
+        LOG.info("Building Keycloak for PostgreSQL (once, about half a minute)");
+        List<String> command =
+                new java.util.ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
+        command.addAll(List.of(BUILD_OPTIONS.split(" ")));
+        ProcessBuilder build = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        settings.logs().resolve("keycloak-build.log").toFile()));
+        build.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        int exit = build.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kc.sh build failed (exit " + exit + "), see "
+                    + settings.logs().resolve("keycloak-build.log"));
+        }
+        Files.writeString(marker, BUILD_OPTIONS);
+        return home;
+    }
+
+    /** Unpacks the distribution, dropping its top folder and keeping the scripts executable. */
+    private static void unzip(Path zip, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                if (slash < 0 || slash == name.length() - 1) {
+                    continue;
+                }
+                Path out = target.resolve(name.substring(slash + 1)).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    if (name.endsWith(".sh")) {
+                        out.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+}

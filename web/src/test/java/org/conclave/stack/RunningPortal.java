@@ -1,0 +1,96 @@
+package org.conclave.stack;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit extension for integration tests: starts the real stack once per test run (the first test class that
+ * needs it), hands a {@link RunningPortal.Portal} to tests, and stops everything when the run ends.
+ */
+public final class RunningPortal implements BeforeAllCallback, ParameterResolver {
+
+    /** What a test may use of the running stack. */
+    public interface Portal {
+        URI url();
+
+        URI keycloakUrl();
+
+        /** A PostgreSQL superuser connection to the conclave database: the attacker with full rights. */
+        Connection superuser() throws SQLException;
+
+        /** A connection as the application's own restricted role. */
+        Connection applicationRole() throws SQLException;
+    }
+
+    private static final class StackResource implements ExtensionContext.Store.CloseableResource, Portal {
+        private final ConclaveStack stack;
+
+        StackResource(ConclaveStack stack) {
+            this.stack = stack;
+        }
+
+        @Override
+        public URI url() {
+            return URI.create(stack.settings().portalUrl());
+        }
+
+        @Override
+        public URI keycloakUrl() {
+            return URI.create(stack.settings().keycloakUrl());
+        }
+
+        @Override
+        public Connection superuser() throws SQLException {
+            return stack.postgres().superuser("conclave");
+        }
+
+        @Override
+        public Connection applicationRole() throws SQLException {
+            return java.sql.DriverManager.getConnection(
+                    stack.postgres().jdbcUrl("conclave"),
+                    "conclave_app",
+                    stack.secrets().get("postgres.conclave_app.password"));
+        }
+
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        portal(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Portal.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return portal(context);
+    }
+
+    private static Portal portal(ExtensionContext context) {
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(
+                        StackResource.class,
+                        key -> {
+                            try {
+                                return new StackResource(ConclaveStack.start(StackSettings.forTests()));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(
+                                        "the Conclave stack did not start: " + e.getMessage(), e);
+                            }
+                        },
+                        StackResource.class);
+    }
+}

@@ -1,0 +1,99 @@
+package org.conclave.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the local stack keeps its files and which loopback ports it uses. The run command keeps its data in
+ * {@code .conclave/} (reused on the next start) on fixed ports; the tests keep theirs under {@code target/} on free ports.
+ */
+record StackSettings(
+        Path home,
+        Path dataDir,
+        Path distributions,
+        Path war,
+        String keycloakVersion,
+        int postgresPort,
+        int keycloakPort,
+        int keycloakManagementPort,
+        int portalPort,
+        boolean durable) {
+
+    static StackSettings forRunCommand() {
+        Path home = Path.of(required("conclave.home")).toAbsolutePath().normalize();
+        return new StackSettings(
+                home,
+                home.resolve(".conclave"),
+                Path.of(required("conclave.stack.dir")),
+                Path.of(required("conclave.war")),
+                required("conclave.keycloak.version"),
+                port("CONCLAVE_DB_PORT", 15432),
+                port("CONCLAVE_KEYCLOAK_PORT", 8180),
+                port("CONCLAVE_KEYCLOAK_MANAGEMENT_PORT", 9180),
+                port("CONCLAVE_PORT", 8080),
+                true);
+    }
+
+    static StackSettings forTests() {
+        Path home = Path.of(required("conclave.home")).toAbsolutePath().normalize();
+        Path target = Path.of(required("conclave.war")).getParent();
+        return new StackSettings(
+                home,
+                target.resolve("it-stack"),
+                Path.of(required("conclave.stack.dir")),
+                Path.of(required("conclave.war")),
+                required("conclave.keycloak.version"),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                false);
+    }
+
+    String portalUrl() {
+        return "http://127.0.0.1:" + portalPort;
+    }
+
+    String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    Path logs() {
+        return dir(dataDir.resolve("logs"));
+    }
+
+    /** Unpacked and pre-built server distributions, shared by the run command and the tests. */
+    Path keycloakHome() {
+        return home.resolve(".conclave").resolve("dist").resolve("keycloak-" + keycloakVersion);
+    }
+
+    static Path dir(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String required(String property) {
+        return Optional.ofNullable(System.getProperty(property))
+                .orElseThrow(() -> new IllegalStateException(
+                        "system property " + property + " is not set: start the stack through Maven (see README)"));
+    }
+
+    private static int port(String env, int fallback) {
+        return Optional.ofNullable(System.getenv(env)).map(Integer::parseInt).orElse(fallback);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
