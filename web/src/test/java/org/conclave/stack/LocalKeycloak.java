@@ -63,6 +63,7 @@ final class LocalKeycloak implements AutoCloseable {
                 "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD",
                 secrets.get("keycloak.bootstrap-admin.password")));
+        env.put("KC_CACHE", "local");
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         env.put("JAVA_HOME", System.getProperty("java.home"));
         process = ServerProcess.start(

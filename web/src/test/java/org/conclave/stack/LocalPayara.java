@@ -56,7 +56,7 @@ final class LocalPayara implements AutoCloseable {
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 settings.distributions().resolve("payara-micro.jar").toString(),
-                "--nocluster",
+                "--nohazelcast",
                 "--port",
                 Integer.toString(settings.portalPort()),
                 "--prebootcommandfile",
@@ -78,7 +78,7 @@ final class LocalPayara implements AutoCloseable {
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false",
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
-                "set-hazelcast-configuration --interfaces=127.0.0.1 --enabled=false");
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.max-post-size-bytes=1048576");
     }
 
     Path log() {

@@ -12,7 +12,7 @@ import jakarta.ejb.Singleton;
         name = ConclaveDatabase.JNDI_NAME,
         className = "org.postgresql.ds.PGSimpleDataSource",
         url = "${MPCONFIG=conclave.db.url}",
-        user = "${MPCONFIG=conclave.db.user}",
+        user = "${MPCONFIG=conclave.db.user:conclave_app}",
         password = "${MPCONFIG=conclave.db.password}",
         minPoolSize = 2,
         maxPoolSize = 48,

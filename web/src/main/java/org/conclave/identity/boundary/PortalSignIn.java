@@ -10,15 +10,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Browser sign-in: the OpenID Connect authorization-code flow against the realm, with a session. Its values come
- * from configuration through this bean (expressions are evaluated at sign-in).
+ * from configuration through this bean (Soteria evaluates the ${...} expressions at sign-in).
  */
 @ApplicationScoped
 @Named("portalSignIn")
 @OpenIdAuthenticationMechanismDefinition(
-        providerURI = "#{portalSignIn.providerUri}",
-        clientId = "#{portalSignIn.clientId}",
-        clientSecret = "#{portalSignIn.clientSecret}",
-        redirectURI = "#{portalSignIn.redirectUri}",
+        providerURI = "${portalSignIn.providerUri}",
+        clientId = "${portalSignIn.clientId}",
+        clientSecret = "${portalSignIn.clientSecret}",
+        redirectURI = "${portalSignIn.redirectUri}",
         redirectToOriginalResource = false,
         claimsDefinition = @ClaimsDefinition(callerGroupsClaim = "groups", callerNameClaim = "preferred_username"))
 public class PortalSignIn {
