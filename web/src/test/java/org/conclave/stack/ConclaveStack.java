@@ -1,5 +1,6 @@
 package org.conclave.stack;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.logging.Logger;
@@ -57,6 +58,11 @@ public final class ConclaveStack implements AutoCloseable {
 
     LocalPayara payara() {
         return payara;
+    }
+
+    /** Stops and starts Payara Micro alone, as after a crash or an upgrade; the databases keep running. */
+    void restartPortal() throws IOException, InterruptedException {
+        payara.restart(postgres.jdbcUrl("conclave"));
     }
 
     StackSecrets secrets() {

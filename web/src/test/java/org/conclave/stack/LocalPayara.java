@@ -40,6 +40,9 @@ final class LocalPayara implements AutoCloseable {
         env.put("CONCLAVE_KEYCLOAK_ADMIN_CLIENT_SECRET", secrets.get("keycloak.conclave-admin.secret"));
         env.put("CONCLAVE_PUBLIC_URL", settings.portalUrl());
         env.put("CONCLAVE_DATA_DIR", settings.dataDir().toString());
+        if (!settings.durable()) {
+            env.put("CONCLAVE_KEYCLOAK_EVENTS_POLL_SECONDS", "2");
+        }
         return env;
     }
 
@@ -79,6 +82,11 @@ final class LocalPayara implements AutoCloseable {
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false",
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.max-post-size-bytes=1048576");
+    }
+
+    void restart(String jdbcUrl) throws IOException, InterruptedException {
+        close();
+        start(jdbcUrl);
     }
 
     Path log() {

@@ -25,6 +25,12 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
 
         /** A connection as the application's own restricted role. */
         Connection applicationRole() throws SQLException;
+
+        /** Stops and restarts the application server (the databases and Keycloak keep running). */
+        void restartPortal() throws Exception;
+
+        /** The data directory of the running portal (checkpoint file, signing key). */
+        java.nio.file.Path dataDirectory();
     }
 
     private static final class StackResource implements ExtensionContext.Store.CloseableResource, Portal {
@@ -55,6 +61,16 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
                     stack.postgres().jdbcUrl("conclave"),
                     "conclave_app",
                     stack.secrets().get("postgres.conclave_app.password"));
+        }
+
+        @Override
+        public void restartPortal() throws Exception {
+            stack.restartPortal();
+        }
+
+        @Override
+        public java.nio.file.Path dataDirectory() {
+            return stack.settings().dataDir();
         }
 
         @Override

@@ -44,6 +44,10 @@ public final class Api {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    public static jakarta.json.JsonArray jsonArray(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json");
         if (token != null) {

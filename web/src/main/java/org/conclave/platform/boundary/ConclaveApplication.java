@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.conclave.audit.boundary.AuditResource;
 import org.conclave.identity.boundary.MeResource;
 import org.conclave.identity.entity.Role;
 
@@ -17,6 +18,6 @@ public class ConclaveApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ProblemMapper.class, MeResource.class);
+        return Set.of(ProblemMapper.class, MeResource.class, AuditResource.class);
     }
 }

@@ -48,7 +48,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private Response respond(Refusal refusal) {
         Response.ResponseBuilder response = Response.status(refusal.rule().status())
                 .type(ProblemDocument.MEDIA_TYPE)
-                .entity(ProblemDocument.of(refusal, uri == null ? null : uri.getRequestUri().getPath()));
+                .entity(ProblemDocument.of(
+                        refusal, uri == null ? null : uri.getRequestUri().getPath()));
         if (refusal.rule().status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(refusal));
         }

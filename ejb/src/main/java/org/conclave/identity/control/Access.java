@@ -1,0 +1,75 @@
+package org.conclave.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Map;
+import org.conclave.audit.control.AuditTrail;
+import org.conclave.audit.control.RefusalRecorder;
+import org.conclave.audit.entity.AuditEntry;
+import org.conclave.identity.entity.Caller;
+import org.conclave.identity.entity.Role;
+import org.conclave.platform.entity.Refusal;
+import org.conclave.platform.entity.Rule;
+
+/**
+ * Who may attempt a governed action: the caller must hold one of the roles, and for privileged actions must have
+ * signed in with a second factor. Every refusal here is audited with the action it refused.
+ */
+@ApplicationScoped
+public class Access {
+
+    public static final Rule SECOND_FACTOR_REQUIRED =
+            new Rule("second-factor-required", 401, "Sign in again with your one-time password");
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    RefusalRecorder refusals;
+
+    /** The caller, if they hold one of {@code roles}; otherwise an audited 401/403 refusal of {@code action}. */
+    public Caller require(String action, Role... roles) {
+        Caller caller = currentCaller.required();
+        if (Arrays.stream(roles).noneMatch(caller::has)) {
+            throw refuse(
+                    action,
+                    new Refusal(
+                            Rule.FORBIDDEN,
+                            "this needs the role "
+                                    + String.join(
+                                            " or ",
+                                            Arrays.stream(roles)
+                                                    .map(Role::roleName)
+                                                    .toList())));
+        }
+        return caller;
+    }
+
+    /** As {@link #require}, and the caller's sign-in must have included a one-time password. */
+    public Caller requireWithSecondFactor(String action, Role... roles) {
+        Caller caller = require(action, roles);
+        if (!caller.usedSecondFactor()) {
+            throw refuse(
+                    action,
+                    new Refusal(
+                            SECOND_FACTOR_REQUIRED,
+                            "this action needs a sign-in with a one-time password (amr otp)",
+                            Map.of("requiredAuthentication", "otp")));
+        }
+        return caller;
+    }
+
+    /** Audits the refusal of {@code action} in its own transaction and returns it for throwing. */
+    public Refusal refuse(String action, Refusal refusal) {
+        return refuse(AuditEntry.refused(action, refusal.rule().name()), refusal);
+    }
+
+    public Refusal refuse(AuditEntry entry, Refusal refusal) {
+        refusals.record(entry, trail.currentActor());
+        return refusal;
+    }
+}
