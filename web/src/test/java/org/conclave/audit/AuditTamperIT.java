@@ -53,12 +53,16 @@ class AuditTamperIT {
     @Test
     void aChangedFieldIsDetectedAtItsSequence() throws SQLException {
         long s = head() - 5;
-        String original = scalar("SELECT e.action FROM audit_event e JOIN audit_chain c ON c.event_id = e.id WHERE c.seq = " + s);
-        tamper("UPDATE audit_event SET action = 'meeting.schedule' WHERE id = (SELECT event_id FROM audit_chain WHERE seq = " + s + ")");
+        String original =
+                scalar("SELECT e.action FROM audit_event e JOIN audit_chain c ON c.event_id = e.id WHERE c.seq = " + s);
+        tamper(
+                "UPDATE audit_event SET action = 'meeting.schedule' WHERE id = (SELECT event_id FROM audit_chain WHERE seq = "
+                        + s + ")");
         try {
             assertDetectedAt(s);
         } finally {
-            tamper("UPDATE audit_event SET action = '" + original + "' WHERE id = (SELECT event_id FROM audit_chain WHERE seq = " + s + ")");
+            tamper("UPDATE audit_event SET action = '" + original
+                    + "' WHERE id = (SELECT event_id FROM audit_chain WHERE seq = " + s + ")");
         }
         assertTrue(verification().getBoolean("valid"));
     }
@@ -98,7 +102,8 @@ class AuditTamperIT {
         assertTrue(checkpoint.statusCode() == 201 || checkpoint.statusCode() == 204, checkpoint.body());
         long h = head();
         String restore = restoreChainRows("seq > " + (h - 3));
-        tamper("DELETE FROM audit_chain WHERE seq > " + (h - 3) + "; DELETE FROM audit_checkpoint WHERE last_seq > " + (h - 3));
+        tamper("DELETE FROM audit_chain WHERE seq > " + (h - 3) + "; DELETE FROM audit_checkpoint WHERE last_seq > "
+                + (h - 3));
         try {
             JsonObject result = verification();
             assertFalse(result.getBoolean("valid"));
@@ -150,13 +155,21 @@ class AuditTamperIT {
         StringBuilder sql = new StringBuilder();
         try (Connection su = portal.superuser();
                 Statement s = su.createStatement();
-                ResultSet rs = s.executeQuery("SELECT seq, event_id, encode(prev_hash, 'hex'), encode(hash, 'hex'), sealed_at"
-                        + " FROM audit_chain WHERE " + where)) {
+                ResultSet rs =
+                        s.executeQuery("SELECT seq, event_id, encode(prev_hash, 'hex'), encode(hash, 'hex'), sealed_at"
+                                + " FROM audit_chain WHERE " + where)) {
             while (rs.next()) {
                 sql.append("INSERT INTO audit_chain (seq, event_id, prev_hash, hash, sealed_at) VALUES (")
-                        .append(rs.getLong(1)).append(", ").append(rs.getLong(2))
-                        .append(", decode('").append(rs.getString(3)).append("', 'hex'), decode('")
-                        .append(rs.getString(4)).append("', 'hex'), '").append(rs.getTimestamp(5).toInstant()).append("');");
+                        .append(rs.getLong(1))
+                        .append(", ")
+                        .append(rs.getLong(2))
+                        .append(", decode('")
+                        .append(rs.getString(3))
+                        .append("', 'hex'), decode('")
+                        .append(rs.getString(4))
+                        .append("', 'hex'), '")
+                        .append(rs.getTimestamp(5).toInstant())
+                        .append("');");
             }
         }
         return sql.toString();

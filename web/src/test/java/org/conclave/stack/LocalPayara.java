@@ -48,6 +48,8 @@ final class LocalPayara implements AutoCloseable {
 
     void start(String jdbcUrl) throws IOException, InterruptedException {
         Path work = StackSettings.dir(settings.dataDir().resolve("payara"));
+        // A root directory left by an earlier start would deploy its old copy of the WAR as well.
+        StackSettings.delete(work.resolve("root"));
         Path tmp = StackSettings.dir(work.resolve("tmp"));
         Path preboot = work.resolve("preboot.asadmin");
         Files.writeString(preboot, String.join("\n", prebootCommands()) + "\n");

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Where the local stack keeps its files and which loopback ports it uses. The run command keeps its data in
- * {@code .conclave/} (reused on the next start) on fixed ports; the tests keep theirs under {@code target/} on free ports.
+ * {@code .conclave/} (reused on the next start) on fixed ports; the tests start from an empty {@code target/it-stack/} on free ports.
  */
 record StackSettings(
         Path home,
@@ -41,9 +41,11 @@ record StackSettings(
     static StackSettings forTests() {
         Path home = Path.of(required("conclave.home")).toAbsolutePath().normalize();
         Path target = Path.of(required("conclave.war")).getParent();
+        Path dataDir = target.resolve("it-stack");
+        delete(dataDir);
         return new StackSettings(
                 home,
-                target.resolve("it-stack"),
+                dataDir,
                 Path.of(required("conclave.stack.dir")),
                 Path.of(required("conclave.war")),
                 required("conclave.keycloak.version"),
@@ -74,6 +76,19 @@ record StackSettings(
     static Path dir(Path path) {
         try {
             return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a directory tree if it exists. */
+    static void delete(Path tree) {
+        if (!Files.exists(tree)) {
+            return;
+        }
+        try (var paths = Files.walk(tree)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,10 @@ public final class Api {
         return send(request(path, token).GET().build());
     }
 
+    public HttpResponse<String> get(String path, String token, String accept) {
+        return send(request(path, token).setHeader("Accept", accept).GET().build());
+    }
+
     public HttpResponse<String> send(String method, String path, String token, String contentType, String body) {
         HttpRequest.Builder builder = request(path, token)
                 .method(

@@ -9,6 +9,7 @@ import org.conclave.audit.control.RefusalRecorder;
 import org.conclave.audit.entity.AuditEntry;
 import org.conclave.identity.entity.Caller;
 import org.conclave.identity.entity.Role;
+import org.conclave.platform.control.Ids;
 import org.conclave.platform.entity.Refusal;
 import org.conclave.platform.entity.Rule;
 
@@ -33,28 +34,30 @@ public class Access {
 
     /** The caller, if they hold one of {@code roles}; otherwise an audited 401/403 refusal of {@code action}. */
     public Caller require(String action, Role... roles) {
-        Caller caller = currentCaller.required();
-        if (Arrays.stream(roles).noneMatch(caller::has)) {
-            throw refuse(
-                    action,
-                    new Refusal(
-                            Rule.FORBIDDEN,
-                            "this needs the role "
-                                    + String.join(
-                                            " or ",
-                                            Arrays.stream(roles)
-                                                    .map(Role::roleName)
-                                                    .toList())));
-        }
-        return caller;
+        return require(AuditEntry.refused(action, Rule.FORBIDDEN.name()), false, roles);
     }
 
     /** As {@link #require}, and the caller's sign-in must have included a one-time password. */
     public Caller requireWithSecondFactor(String action, Role... roles) {
-        Caller caller = require(action, roles);
-        if (!caller.usedSecondFactor()) {
+        return require(AuditEntry.refused(action, Rule.FORBIDDEN.name()), true, roles);
+    }
+
+    /** As {@link #requireWithSecondFactor}, for an action on a known target (named in the audited refusal). */
+    public Caller requireWithSecondFactor(String action, String targetType, String targetId, Role... roles) {
+        String target = Ids.plausible(targetId) ? targetId : null;
+        return require(AuditEntry.refused(action, Rule.FORBIDDEN.name()).target(targetType, target), true, roles);
+    }
+
+    private Caller require(AuditEntry refusal, boolean secondFactor, Role... roles) {
+        Caller caller = currentCaller.required();
+        if (Arrays.stream(roles).noneMatch(caller::has)) {
+            String needed =
+                    String.join(" or ", Arrays.stream(roles).map(Role::roleName).toList());
+            throw refuse(refusal, new Refusal(Rule.FORBIDDEN, "this needs the role " + needed));
+        }
+        if (secondFactor && !caller.usedSecondFactor()) {
             throw refuse(
-                    action,
+                    refusal.reason(SECOND_FACTOR_REQUIRED.name()),
                     new Refusal(
                             SECOND_FACTOR_REQUIRED,
                             "this action needs a sign-in with a one-time password (amr otp)",

@@ -1,5 +1,6 @@
 package org.conclave.platform.entity;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,9 @@ import java.util.Map;
 /**
  * A request Conclave refuses, for a named rule. Every refusal becomes exactly one RFC 9457 problem document:
  * the rule gives its type, status and title; the detail and the extension members say what was wrong.
+ * Thrown from a service, it rolls the transaction back and reaches the caller as it is.
  */
+@ApplicationException(rollback = true)
 public class Refusal extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -20,6 +20,8 @@ public record Rule(String name, int status, String title) {
     public static final Rule MALFORMED_REQUEST = new Rule("malformed-request", 400, "The request could not be read");
     public static final Rule INVALID_INPUT = new Rule("invalid-input", 400, "The request is not valid");
     public static final Rule PAYLOAD_TOO_LARGE = new Rule("payload-too-large", 413, "The request is too large");
+    public static final Rule CONCURRENT_CHANGE =
+            new Rule("concurrent-change", 409, "Someone changed this at the same time: reload and try again");
     public static final Rule INTERNAL = new Rule("internal", 500, "Conclave could not complete the request");
 
     public Rule {

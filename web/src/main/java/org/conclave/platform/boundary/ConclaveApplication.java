@@ -7,6 +7,8 @@ import java.util.Set;
 import org.conclave.audit.boundary.AuditResource;
 import org.conclave.identity.boundary.MeResource;
 import org.conclave.identity.entity.Role;
+import org.conclave.meeting.boundary.MeetingsResource;
+import org.conclave.policy.boundary.PoliciesResource;
 
 /**
  * The REST API under {@code /api}. Resources and providers are listed here explicitly: Payara's Jersey would
@@ -18,6 +20,11 @@ public class ConclaveApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ProblemMapper.class, MeResource.class, AuditResource.class);
+        return Set.of(
+                ProblemMapper.class,
+                MeResource.class,
+                AuditResource.class,
+                MeetingsResource.class,
+                PoliciesResource.class);
     }
 }

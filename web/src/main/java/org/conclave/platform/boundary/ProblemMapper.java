@@ -57,6 +57,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Throwable unwrap(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException) {
+                return new Refusal(
+                        Rule.CONCURRENT_CHANGE, "someone changed this at the same time: reload and try again");
+            }
+        }
         Throwable t = thrown;
         while ((t instanceof EJBException || t instanceof ProcessingException) && t.getCause() != null) {
             t = t.getCause();
