@@ -156,8 +156,8 @@ class AuditChainIT {
         assertEquals(eventsOfCarol, countWhere("actor_subject = '" + subject + "' AND id <= " + maxIdBefore));
         try (Connection su = portal.superuser();
                 Statement s = su.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_personal_data WHERE subject = '" + subject
-                        + "' AND username IS NOT NULL")) {
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_event WHERE actor_subject = '" + subject
+                        + "' AND actor_username IS NOT NULL")) {
             rs.next();
             assertEquals(0, rs.getLong(1));
         }

@@ -101,15 +101,19 @@ class AuditTamperIT {
         HttpResponse<String> checkpoint = api.postJson("/api/audit/checkpoints", dora, "{}");
         assertTrue(checkpoint.statusCode() == 201 || checkpoint.statusCode() == 204, checkpoint.body());
         long h = head();
-        String restore = restoreChainRows("seq > " + (h - 3));
-        tamper("DELETE FROM audit_chain WHERE seq > " + (h - 3) + "; DELETE FROM audit_checkpoint WHERE last_seq > "
-                + (h - 3));
+        String tail = "(SELECT event_id FROM audit_chain WHERE seq > " + (h - 3) + ")";
+        String restoreChain = restoreChainRows("seq > " + (h - 3));
+        tamper("DROP TABLE IF EXISTS tamper_saved; CREATE TABLE tamper_saved AS SELECT * FROM audit_event WHERE id IN "
+                + tail
+                + "; DELETE FROM audit_chain WHERE seq > " + (h - 3) + "; DELETE FROM audit_event WHERE id IN"
+                + " (SELECT id FROM tamper_saved); DELETE FROM audit_checkpoint WHERE last_seq > " + (h - 3));
         try {
             JsonObject result = verification();
             assertFalse(result.getBoolean("valid"));
             assertEquals(h - 2, result.getJsonNumber("firstInvalidSequence").longValue(), result.toString());
         } finally {
-            tamper(restore);
+            tamper("INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM tamper_saved; " + restoreChain
+                    + " DROP TABLE tamper_saved");
         }
     }
 
@@ -120,16 +124,18 @@ class AuditTamperIT {
                 + " ORDER BY seq DESC LOOP UPDATE audit_chain SET seq = seq + 1 WHERE seq = r.seq; END LOOP; END $$";
         String shiftDown = "DO $$ DECLARE r record; BEGIN FOR r IN SELECT seq FROM audit_chain WHERE seq > " + (s + 1)
                 + " ORDER BY seq LOOP UPDATE audit_chain SET seq = seq - 1 WHERE seq = r.seq; END LOOP; END $$";
-        String forge = "WITH e AS (INSERT INTO audit_event (occurred_at, source, action, outcome)"
-                + " VALUES (now(), 'conclave', 'recording.delete', 'allowed') RETURNING id)"
-                + " INSERT INTO audit_chain (seq, event_id, prev_hash, hash, sealed_at)"
-                + " SELECT " + (s + 1) + ", e.id, (SELECT hash FROM audit_chain WHERE seq = " + s + "),"
-                + " sha256(convert_to('forged', 'UTF8')), now() FROM e";
+        String forge =
+                "WITH e AS (INSERT INTO audit_event (id, occurred_at, source, action, outcome) OVERRIDING SYSTEM VALUE"
+                        + " VALUES (-1, now(), 'conclave', 'recording.delete', 'allowed') RETURNING id)"
+                        + " INSERT INTO audit_chain (seq, event_id, prev_hash, hash, sealed_at)"
+                        + " SELECT " + (s + 1) + ", e.id, (SELECT hash FROM audit_chain WHERE seq = " + s + "),"
+                        + " sha256(convert_to('forged', 'UTF8')), now() FROM e";
         tamper(shiftUp + ";" + forge);
         try {
             assertDetectedAt(s + 1);
         } finally {
-            tamper("DELETE FROM audit_chain WHERE seq = " + (s + 1) + ";" + shiftDown);
+            tamper("DELETE FROM audit_chain WHERE seq = " + (s + 1) + ";" + shiftDown
+                    + "; DELETE FROM audit_event WHERE id = -1");
         }
         assertTrue(verification().getBoolean("valid"));
     }
@@ -194,7 +200,6 @@ class AuditTamperIT {
             s.execute(sql);
             s.execute("ALTER TABLE audit_event ENABLE ALWAYS TRIGGER audit_event_immutable;"
                     + " ALTER TABLE audit_event ENABLE ALWAYS TRIGGER audit_event_no_truncate;"
-                    + " ALTER TABLE audit_event ENABLE TRIGGER audit_event_queue;"
                     + " ALTER TABLE audit_chain ENABLE ALWAYS TRIGGER audit_chain_immutable;"
                     + " ALTER TABLE audit_chain ENABLE ALWAYS TRIGGER audit_chain_no_truncate;"
                     + " ALTER TABLE audit_checkpoint ENABLE ALWAYS TRIGGER audit_checkpoint_immutable;"

@@ -321,6 +321,39 @@ class MeetingSchedulingIT {
     }
 
     @Test
+    void theHostRotatesThePasscodeAndCancelsTheMeetingWhichIsKeptForTheAudit() {
+        String alice = tokens.withOtp(DemoUser.ALICE);
+        JsonObject created = schedule(meeting("CONFIDENTIAL", "GREEN", "\"bob\"", ""));
+        String id = created.getString("id");
+        String before = audit.scalar("SELECT passcode_hash FROM meeting WHERE id = ?", id);
+
+        assertEquals(
+                403,
+                api.postJson("/api/meetings/" + id + "/passcode", tokens.withOtp(DemoUser.BOB), "")
+                        .statusCode());
+        HttpResponse<String> rotated = api.postJson("/api/meetings/" + id + "/passcode", alice, "");
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        assertFalse(Api.json(rotated).getString("passcode").equals(created.getString("passcode")));
+        assertFalse(before.equals(audit.scalar("SELECT passcode_hash FROM meeting WHERE id = ?", id)));
+
+        HttpResponse<String> cancelled = api.send("DELETE", "/api/meetings/" + id, alice, null, null);
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals(
+                "cancelled", Api.json(api.get("/api/meetings/" + id, alice)).getString("state"));
+        assertEquals(
+                409,
+                api.send("DELETE", "/api/meetings/" + id, alice, null, null).statusCode());
+        assertEquals(
+                409,
+                api.postJson("/api/meetings/" + id + "/registrations", tokens.withOtp(DemoUser.BOB), "")
+                        .statusCode());
+        assertEquals(1, audit.count("meeting.passcode-rotate", "allowed", id));
+        assertEquals(1, audit.count("meeting.passcode-rotate", "refused", id));
+        assertEquals(1, audit.count("meeting.cancel", "allowed", id));
+        assertEquals(1, audit.count("meeting.cancel", "refused", id));
+    }
+
+    @Test
     void malformedInputIsA400ListingEveryProblem() {
         HttpResponse<String> bad = api.postJson(
                 "/api/meetings",

@@ -25,9 +25,12 @@ record StackSettings(
 
     static StackSettings forRunCommand() {
         Path home = Path.of(required("conclave.home")).toAbsolutePath().normalize();
+        Path data = Optional.ofNullable(System.getenv("CONCLAVE_STACK_DATA"))
+                .map(Path::of)
+                .orElse(home.resolve(".conclave"));
         return new StackSettings(
                 home,
-                home.resolve(".conclave"),
+                data.toAbsolutePath(),
                 Path.of(required("conclave.stack.dir")),
                 Path.of(required("conclave.war")),
                 required("conclave.keycloak.version"),

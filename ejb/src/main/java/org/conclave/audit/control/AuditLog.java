@@ -35,11 +35,11 @@ public class AuditLog {
      */
     public List<Map<String, Object>> events(EventFilter filter, Optional<List<String>> visibleTargetIds) {
         StringBuilder sql = new StringBuilder("SELECT c.seq, c.hash, " + AuditRows.COLUMNS
-                + ", p.username FROM audit_event e LEFT JOIN audit_chain c ON c.event_id = e.id"
-                + " LEFT JOIN audit_personal_data p ON p.event_id = e.id WHERE true");
+                + ", e.actor_username FROM audit_event e LEFT JOIN audit_chain c ON c.event_id = e.id"
+                + " WHERE true");
         List<Object> params = new ArrayList<>();
         filter.actor().ifPresent(a -> {
-            sql.append(" AND (e.actor_subject = ? OR p.username = ?)");
+            sql.append(" AND (e.actor_subject = ? OR e.actor_username = ?)");
             params.add(a);
             params.add(a);
         });
@@ -73,7 +73,7 @@ public class AuditLog {
                     Map<String, Object> event = new LinkedHashMap<>(AuditRows.canonical(rows, seq));
                     event.put("seq", sealed ? seq : null);
                     event.put("hash", sealed ? Hex.of(rows.getBytes("hash")) : null);
-                    event.put("actorUsername", rows.getString("username"));
+                    event.put("actorUsername", rows.getString("actor_username"));
                     events.add(event);
                 }
             }

@@ -10,6 +10,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,8 +20,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the chain sealed: every few hundred milliseconds it seals what committed since, then signs a checkpoint
- * when one is due. Readers that need the newest events (verification, export) call {@link #sealNow()} first.
+ * Keeps the chain sealed: every few hundred milliseconds it moves the horizon forward (the event id below which no
+ * transaction is still running), seals up to it, then signs a checkpoint when one is due. Readers that need the newest events (verification, export) call {@link #sealNow()} first.
  */
 @Startup
 @Singleton
@@ -42,7 +44,11 @@ public class AuditSealer {
     @ConfigProperty(name = "conclave.audit.seal-interval-ms", defaultValue = "200")
     long intervalMillis;
 
+    private static final int MAX_CANDIDATES = 100;
+
     private final ReentrantLock running = new ReentrantLock();
+    private final Deque<AuditSealing.Horizon> candidates = new ArrayDeque<>();
+    private long horizon;
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -62,16 +68,27 @@ public class AuditSealer {
     public long sealNow() {
         running.lock();
         try {
+            advanceHorizon();
             long total = 0;
             int sealed;
             do {
-                sealed = sealing.sealBatch();
+                sealed = sealing.sealBatch(horizon);
                 total += sealed;
             } while (sealed == AuditSealing.BATCH);
             checkpoints.checkpointIfDue(false);
             return total;
         } finally {
             running.unlock();
+        }
+    }
+
+    /** Takes a new horizon candidate; adopts every older one whose running transactions have all finished. */
+    private void advanceHorizon() {
+        if (candidates.size() < MAX_CANDIDATES) {
+            candidates.addLast(sealing.candidate());
+        }
+        while (!candidates.isEmpty() && sealing.reached(candidates.peekFirst())) {
+            horizon = Math.max(horizon, candidates.pollFirst().lastId());
         }
     }
 

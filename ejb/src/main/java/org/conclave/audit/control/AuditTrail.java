@@ -28,20 +28,23 @@ import org.conclave.platform.control.RequestContext;
 
 /**
  * The one audit call. Appends an event inside the caller's transaction, so the governed action and its event
- * commit or roll back together; it refuses to run outside a transaction. One round trip: the event, the
- * erasable personal data beside it, and (by trigger) its place in the sealing queue.
+ * commit or roll back together; it refuses to run outside a transaction. One statement: the event with its
+ * erasable personal data (username, client address: not hashed).
  */
 @ApplicationScoped
 public class AuditTrail {
 
+    /**
+     * The transaction takes its id (materialised first) before the event takes its id from the sequence: the sealer
+     * relies on that order to know when every id below a horizon belongs to a finished transaction.
+     */
     private static final String APPEND =
             """
-            WITH e AS (
-              INSERT INTO audit_event (occurred_at, source, actor_subject, actor_roles, actor_organisation, actor_amr,
-                                       action, target_type, target_id, outcome, reason, details, request_id)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id)
-            INSERT INTO audit_personal_data (event_id, subject, username, client_address)
-            SELECT id, ?, ?, ? FROM e RETURNING event_id""";
+            WITH tx AS MATERIALIZED (SELECT pg_current_xact_id())
+            INSERT INTO audit_event (occurred_at, source, actor_subject, actor_roles, actor_organisation, actor_amr,
+                                     action, target_type, target_id, outcome, reason, details, request_id,
+                                     actor_username, client_address)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ? FROM tx RETURNING id""";
 
     @Resource(lookup = ConclaveDatabase.JNDI_NAME)
     DataSource database;
@@ -85,7 +88,6 @@ public class AuditTrail {
             append.setString(i++, entry.reason().orElse(null));
             append.setString(i++, CanonicalJson.write(entry.details()));
             append.setString(i++, requestId().orElse(null));
-            append.setString(i++, actor.subject().orElse(null));
             setNullable(append, i++, actor.username());
             setNullable(append, i, actor.clientAddress());
             try (ResultSet rs = append.executeQuery()) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.conclave.audit.control.KeycloakEventPoller;
 import org.conclave.identity.control.KeycloakRealm;
 import org.conclave.platform.control.ConclaveDatabase;
 import org.conclave.platform.control.DatabaseMigrations;
@@ -17,7 +18,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready to serve when PostgreSQL answers, the schema is migrated and Keycloak's signing keys can be fetched. */
+/**
+ * Ready to serve when PostgreSQL answers, the schema is migrated, Keycloak's signing keys can be fetched and the
+ * last poll of Keycloak's events succeeded (a failing poll is retried and named here until it recovers).
+ */
 @Readiness
 @ApplicationScoped
 public class PortalReadiness implements HealthCheck {
@@ -34,16 +38,24 @@ public class PortalReadiness implements HealthCheck {
     @Inject
     KeycloakRealm realm;
 
+    @Inject
+    KeycloakEventPoller keycloakEvents;
+
     @Override
     public HealthCheckResponse call() {
         boolean databaseUp = databaseAnswers();
         boolean migrated = migrations.upToDate();
         boolean keysReachable = keycloakKeysReachable();
+        boolean eventsFlowing = keycloakEvents.lastError().isEmpty();
         return HealthCheckResponse.named("conclave")
-                .status(databaseUp && migrated && keysReachable)
+                .status(databaseUp && migrated && keysReachable && eventsFlowing)
                 .withData("postgresql", databaseUp)
                 .withData("migrations", migrated)
                 .withData("keycloak-jwks", keysReachable)
+                .withData("keycloak-events", keycloakEvents.lastError().orElse("ok"))
+                .withData(
+                        "keycloak-events-last-success",
+                        keycloakEvents.lastSuccess().map(Object::toString).orElse("never"))
                 .build();
     }
 

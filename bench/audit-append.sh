@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Audit append rate (benchmark P2) against pgbench's single-row INSERT on the same PostgreSQL, same run.
+# Starts its own durable stack (fsync and synchronous commit on) in .conclave-bench/ on other ports, measures
+#   reference : pgbench, N clients, single-row INSERT into a table shaped like audit_event
+#   naive     : pgbench, N clients, each writer locks the chain head, hashes and inserts (lock held to commit)
+#   conclave  : pgbench, N clients, Conclave's own append statement as the application role, while the portal's
+#               sealer chains the events; the rate counts until the last event is sealed
+# and writes bench/results/<date>-audit-append.md. Loopback only; each run is bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLIENTS=${CLIENTS:-32}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+
+if ! command -v pgbench >/dev/null 2>&1; then
+  echo "installing pgbench (Debian package postgresql-client)"
+  apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null
+fi
+
+export CONCLAVE_STACK_DATA="$PWD/.conclave-bench" CONCLAVE_PORT=18080 CONCLAVE_KEYCLOAK_PORT=18180 \
+  CONCLAVE_KEYCLOAK_MANAGEMENT_PORT=19180 CONCLAVE_DB_PORT=25432
+mkdir -p "$CONCLAVE_STACK_DATA"
+LOG="$CONCLAVE_STACK_DATA/stack.log"
+setsid ./conclave run > "$LOG" 2>&1 &
+STACK=$!
+stop() { kill -TERM -- -"$STACK" 2>/dev/null || true; wait "$STACK" 2>/dev/null || true; }
+trap stop EXIT
+for _ in $(seq 1 600); do
+  grep -q "Conclave is ready" "$LOG" && break
+  kill -0 "$STACK" 2>/dev/null || { tail -30 "$LOG"; exit 1; }
+  sleep 1
+done
+grep -q "Conclave is ready" "$LOG" || { echo "the stack did not start"; exit 1; }
+
+secret() { grep "^$1=" "$CONCLAVE_STACK_DATA/dev-secrets.properties" | cut -d= -f2-; }
+SU=(env PGPASSWORD="$(secret postgres.superuser.password)" psql -qAt -h 127.0.0.1 -p 25432 -U postgres -d conclave)
+APP_PW="$(secret postgres.conclave_app.password)"
+UNSEALED="SELECT count(*) FROM audit_event WHERE id > coalesce((SELECT event_id FROM audit_chain ORDER BY seq DESC LIMIT 1), 0)"
+"${SU[@]}" -c "SHOW fsync" | grep -q on
+"${SU[@]}" -c "SHOW synchronous_commit" | grep -q on
+"${SU[@]}" <<'SQL'
+DROP TABLE IF EXISTS bench_plain, bench_naive_chain;
+CREATE TABLE bench_plain (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, occurred_at timestamptz NOT NULL,
+  source text NOT NULL, actor_subject text, actor_roles text[] NOT NULL DEFAULT '{}', action text NOT NULL,
+  target_type text, target_id text, outcome text NOT NULL, details jsonb NOT NULL DEFAULT '{}');
+CREATE TABLE bench_naive_chain (seq bigint PRIMARY KEY, prev_hash bytea NOT NULL, hash bytea NOT NULL, event jsonb NOT NULL);
+SQL
+
+run() { # name user password script
+  local user=$2 pw=$3 script=$4
+  PGPASSWORD="$pw" pgbench -n -h 127.0.0.1 -p 25432 -U "$user" -c "$CLIENTS" -j 2 -T "$WARMUP" -f "$script" conclave >/dev/null
+  PGPASSWORD="$pw" pgbench -n -h 127.0.0.1 -p 25432 -U "$user" -c "$CLIENTS" -j 2 -T "$DURATION" -f "$script" conclave \
+    | awk '/^tps/ {print $3}' | head -1
+}
+SU_PW="$(secret postgres.superuser.password)"
+REF=$(run reference postgres "$SU_PW" bench/sql/plain-insert.sql)
+NAIVE=$(run naive postgres "$SU_PW" bench/sql/naive-chain.sql)
+
+PGPASSWORD="$APP_PW" pgbench -n -h 127.0.0.1 -p 25432 -U conclave_app -c "$CLIENTS" -j 2 -T "$WARMUP" \
+  -f bench/sql/conclave-append.sql conclave >/dev/null
+for _ in $(seq 1 120); do [ "$("${SU[@]}" -c "$UNSEALED")" = 0 ] && break; sleep 0.5; done
+BEFORE=$("${SU[@]}" -c "SELECT count(*) FROM audit_chain")
+START=$(date +%s.%N)
+APPEND=$(PGPASSWORD="$APP_PW" pgbench -n -h 127.0.0.1 -p 25432 -U conclave_app -c "$CLIENTS" -j 2 -T "$DURATION" \
+  -f bench/sql/conclave-append.sql conclave | awk '/^tps/ {print $3}' | head -1)
+for _ in $(seq 1 600); do [ "$("${SU[@]}" -c "$UNSEALED")" = 0 ] && break; sleep 0.2; done
+END=$(date +%s.%N)
+AFTER=$("${SU[@]}" -c "SELECT count(*) FROM audit_chain")
+GAPFREE=$("${SU[@]}" -c "SELECT count(*) = max(seq) FROM audit_chain")
+SEALED=$((AFTER - BEFORE))
+EFFECTIVE=$(awk -v n="$SEALED" -v s="$START" -v e="$END" 'BEGIN {printf "%.1f", n / (e - s)}')
+RATIO=$(awk -v a="$EFFECTIVE" -v b="$REF" 'BEGIN {printf "%.2f", a / b}')
+NAIVE_RATIO=$(awk -v a="$NAIVE" -v b="$REF" 'BEGIN {printf "%.2f", a / b}')
+
+DATE=$(date -u +%Y-%m-%d)
+OUT="bench/results/$DATE-audit-append.md"
+cat > "$OUT" <<MD
+# Audit append rate, $DATE
+
+Command: \`bash bench/audit-append.sh\` (CLIENTS=$CLIENTS, DURATION=${DURATION}s after a ${WARMUP}s warm-up), on
+$(nproc) cores; PostgreSQL with fsync and synchronous_commit on; loopback only.
+
+| measure | events/s | ratio to reference | goal |
+|---|---|---|---|
+| reference: pgbench single-row INSERT, $CLIENTS clients | $REF | 1.00 | |
+| naive chain (lock held to commit), $CLIENTS clients | $NAIVE | $NAIVE_RATIO | (rejected design) |
+| Conclave append as the application role, $CLIENTS clients (writers only) | $APPEND | | |
+| Conclave append, counted until the last event is sealed into the chain | $EFFECTIVE | $RATIO | ≥ 0.75 |
+
+Events sealed in the measured run: $SEALED; chain gap-free afterwards: $GAPFREE.
+MD
+cat "$OUT"

@@ -1,0 +1,6 @@
+-- Conclave's append, exactly as AuditTrail issues it (one statement; the trigger queues the event for sealing).
+INSERT INTO audit_event (occurred_at, source, actor_subject, actor_roles, actor_organisation, actor_amr,
+                         action, target_type, target_id, outcome, reason, details, request_id,
+                         actor_username, client_address)
+VALUES (now(), 'conclave', 'bench-subject', '{host}', 'home', '{pwd,otp}',
+        'bench.append', 'meeting', 'bench-meeting', 'allowed', NULL, '{"n": 1}'::jsonb, 'bench', 'bench', '127.0.0.1');
