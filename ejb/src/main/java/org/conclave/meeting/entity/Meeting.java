@@ -122,6 +122,14 @@ public class Meeting {
     @Version
     private int version;
 
+    private boolean locked;
+
+    @Column(name = "host_joined_at")
+    private OffsetDateTime hostJoinedAt;
+
+    @Column(name = "ended_at")
+    private OffsetDateTime endedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "meeting_invitation", joinColumns = @JoinColumn(name = "meeting_id"))
     private Set<Invitee> invitees = new HashSet<>();
@@ -176,7 +184,7 @@ public class Meeting {
     }
 
     public void invite(Set<Invitee> people) {
-        invitees.addAll(people);
+        people.forEach(p -> invitees.add(new Invitee(p.subject(), p.username(), p.organisation())));
     }
 
     public void addCohosts(Set<String> subjects) {
@@ -206,6 +214,33 @@ public class Meeting {
 
     public void cancel(Instant at) {
         this.state = MeetingState.cancelled;
+        touch(at);
+    }
+
+    /** No new admissions while locked; people already inside keep renewing. */
+    public void lock(boolean locked, Instant at) {
+        this.locked = locked;
+        touch(at);
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public void hostJoined(Instant at) {
+        if (hostJoinedAt == null) {
+            this.hostJoinedAt = at.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    public boolean hostPresent() {
+        return hostJoinedAt != null;
+    }
+
+    /** The host ended the meeting: no new tokens, no renewals. */
+    public void end(Instant at) {
+        this.state = MeetingState.ended;
+        this.endedAt = at.atOffset(ZoneOffset.UTC);
         touch(at);
     }
 

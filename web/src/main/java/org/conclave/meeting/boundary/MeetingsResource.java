@@ -60,6 +60,9 @@ public class MeetingsResource {
     @Inject
     MeetingInvitations invitations;
 
+    @Inject
+    org.conclave.admission.control.MeetingControls controls;
+
     @jakarta.ws.rs.core.Context
     UriInfo uri;
 
@@ -195,6 +198,50 @@ public class MeetingsResource {
         return Response.status(Response.Status.CREATED)
                 .entity(PolicyExceptionViews.of(request))
                 .build();
+    }
+
+    @POST
+    @Path("{id}/lock")
+    public Map<String, Object> lock(@PathParam("id") String id) {
+        Caller caller = access.requireWithSecondFactor("meeting.lock", "meeting", id, Role.HOST);
+        return MeetingViews.meeting(controls.lock(caller, id, true), caller);
+    }
+
+    @POST
+    @Path("{id}/unlock")
+    public Map<String, Object> unlock(@PathParam("id") String id) {
+        Caller caller = access.requireWithSecondFactor("meeting.unlock", "meeting", id, Role.HOST);
+        return MeetingViews.meeting(controls.lock(caller, id, false), caller);
+    }
+
+    @POST
+    @Path("{id}/end")
+    public Map<String, Object> end(@PathParam("id") String id) {
+        Caller caller = access.requireWithSecondFactor("meeting.end", "meeting", id, Role.HOST);
+        return MeetingViews.meeting(controls.end(caller, id), caller);
+    }
+
+    /** Removes a participant, banning them at the scope the policy chose. */
+    @POST
+    @Path("{id}/removals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response remove(@PathParam("id") String id, JsonObject json) {
+        Caller caller = access.requireWithSecondFactor("meeting.remove", "meeting", id, Role.HOST);
+        JsonBodies body = JsonBodies.of(json);
+        String participant = body.text("participant", true);
+        body.orRefuse();
+        var ban = controls.remove(caller, id, participant);
+        return Response.status(Response.Status.CREATED)
+                .entity(Map.of("banId", ban.id(), "scope", ban.scope(), "participant", participant))
+                .build();
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("{id}/bans/{banId}")
+    public Map<String, Object> liftBan(@PathParam("id") String id, @PathParam("banId") String banId) {
+        Caller caller = access.requireWithSecondFactor("ban.lift", "meeting", id, Role.HOST, Role.ADMIN);
+        var ban = controls.liftBan(caller, id, banId);
+        return Map.of("banId", ban.id(), "inForce", ban.inForce());
     }
 
     static boolean decision(JsonObject json) {

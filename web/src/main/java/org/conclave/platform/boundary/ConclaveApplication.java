@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.conclave.admission.boundary.AdmissionsResource;
 import org.conclave.audit.boundary.AuditResource;
 import org.conclave.identity.boundary.MeResource;
 import org.conclave.identity.entity.Role;
@@ -25,6 +26,7 @@ public class ConclaveApplication extends Application {
                 MeResource.class,
                 AuditResource.class,
                 MeetingsResource.class,
-                PoliciesResource.class);
+                PoliciesResource.class,
+                AdmissionsResource.class);
     }
 }

@@ -50,6 +50,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .type(ProblemDocument.MEDIA_TYPE)
                 .entity(ProblemDocument.of(
                         refusal, uri == null ? null : uri.getRequestUri().getPath()));
+        Object retryAfter = refusal.extensions().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter.toString());
+        }
         if (refusal.rule().status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(refusal));
         }
