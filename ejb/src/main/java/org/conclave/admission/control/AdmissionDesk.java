@@ -19,6 +19,7 @@ import org.conclave.admission.entity.AdmissionFacts.RegistrationStatus;
 import org.conclave.admission.entity.AdmissionResult;
 import org.conclave.admission.entity.AdmissionRules;
 import org.conclave.admission.entity.Ban;
+import org.conclave.admission.entity.VideoPlatform;
 import org.conclave.audit.control.AuditTrail;
 import org.conclave.audit.entity.AuditEntry;
 import org.conclave.identity.control.Access;
@@ -64,6 +65,9 @@ public class AdmissionDesk {
     JitsiTokens tokens;
 
     @Inject
+    VideoPlatforms platforms;
+
+    @Inject
     AuditTrail trail;
 
     @Inject
@@ -92,9 +96,12 @@ public class AdmissionDesk {
                 }
             }
         }
+        VideoPlatform platform = platforms.current();
+        java.util.List<org.conclave.policy.entity.PolicySetting> lacking = platform.lacks(meeting.policy());
         AdmissionFacts facts = new AdmissionFacts(
                 meeting.isScheduled(),
                 !drift.of(meeting).isEmpty(),
+                lacking.isEmpty(),
                 now,
                 meeting.start().toInstant(),
                 meeting.end(),
@@ -118,6 +125,16 @@ public class AdmissionDesk {
             refuse.retryAfter().ifPresent(d -> extensions.put("retryAfterSeconds", Math.max(1, d.toSeconds())));
             if (refuse.rule() == AdmissionRules.SECOND_FACTOR_REQUIRED) {
                 extensions.put("requiredAuthentication", "otp");
+            }
+            if (refuse.rule() == AdmissionRules.PLATFORM_POSTURE) {
+                extensions.put(
+                        "settings", lacking.stream().map(p -> p.wireKey()).toList());
+                extensions.put(
+                        "controls",
+                        lacking.stream()
+                                .flatMap(p -> p.controls().stream())
+                                .distinct()
+                                .toList());
             }
             throw access.refuse(
                     AuditEntry.refused("admission.request", refuse.rule().name())
@@ -144,7 +161,8 @@ public class AdmissionDesk {
                 .detail("host", host)
                 .detail("secondFactor", caller.usedSecondFactor()));
         return new AdmissionResult(
-                admission, waiting ? Optional.empty() : Optional.of(tokens.issue(meeting, caller, host)));
+                admission,
+                waiting ? Optional.empty() : Optional.of(tokens.issue(meeting, caller, host, platform.baseUrl())));
     }
 
     /** The host lets someone in from the waiting room, or turns them away. */
@@ -215,7 +233,7 @@ public class AdmissionDesk {
         trail.record(AuditEntry.allowed("admission.renew")
                 .target("meeting", meeting.id())
                 .detail("admission", admission.id()));
-        return tokens.issue(meeting, caller, host);
+        return tokens.issue(meeting, caller, host, platforms.current().baseUrl());
     }
 
     private Admission find(Meeting meeting, String admissionId) {

@@ -7,6 +7,7 @@ import static org.conclave.admission.entity.AdmissionRules.NOT_REGISTERED;
 import static org.conclave.admission.entity.AdmissionRules.ORGANISATION_NOT_ALLOWED;
 import static org.conclave.admission.entity.AdmissionRules.OUTSIDE_JOIN_WINDOW;
 import static org.conclave.admission.entity.AdmissionRules.PASSCODE_REQUIRED;
+import static org.conclave.admission.entity.AdmissionRules.PLATFORM_POSTURE;
 import static org.conclave.admission.entity.AdmissionRules.POLICY_DRIFT;
 import static org.conclave.admission.entity.AdmissionRules.REGISTRATION_DENIED;
 import static org.conclave.admission.entity.AdmissionRules.REGISTRATION_PENDING;
@@ -24,7 +25,8 @@ import org.conclave.admission.entity.AdmissionFacts.RegistrationStatus;
 import org.conclave.platform.entity.Rule;
 
 /**
- * Who gets in, in this order: the meeting is open and in line with its baseline; inside the join window; not
+ * Who gets in, in this order: the meeting is open and in line with its baseline; the platform has the posture
+ * the policy requires; inside the join window; not
  * banned; registered and approved where required, from an allowed organisation; signed in with a second factor where
  * required; the right passcode (not while throttled); not locked; the host is there (or joining early is allowed);
  * then the waiting room or straight in. The host passes registration, passcode, lock, host and waiting room.
@@ -40,6 +42,9 @@ public final class AdmissionPolicy {
         if (f.drifting()) {
             return refuse(
                     POLICY_DRIFT, "the baseline was tightened after scheduling; the host must realign the meeting");
+        }
+        if (!f.platformQualifies()) {
+            return refuse(PLATFORM_POSTURE, "the video platform does not declare the posture this meeting requires");
         }
         if (f.now().isBefore(f.start().minus(f.joinWindowBefore())) || !f.now().isBefore(f.end())) {
             return refuse(

@@ -59,10 +59,6 @@ public class JitsiTokens {
     String domain;
 
     @Inject
-    @ConfigProperty(name = "conclave.jitsi.base-url", defaultValue = "https://meet.conclave.test")
-    String baseUrl;
-
-    @Inject
     DataDirectory dataDirectory;
 
     @Inject
@@ -80,7 +76,7 @@ public class JitsiTokens {
         }
     }
 
-    public JoinToken issue(Meeting meeting, Caller person, boolean host) {
+    public JoinToken issue(Meeting meeting, Caller person, boolean host, String baseUrl) {
         PolicySettings policy = meeting.policy();
         Instant now = clock.instant();
         Duration lifetime = Duration.ofSeconds(Math.min(policy.tokenLifetimeSeconds(), LONGEST.toSeconds()));

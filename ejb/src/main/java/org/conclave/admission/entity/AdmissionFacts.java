@@ -10,6 +10,7 @@ import java.time.Instant;
 public record AdmissionFacts(
         boolean scheduled,
         boolean drifting,
+        boolean platformQualifies,
         Instant now,
         Instant start,
         Instant end,

@@ -8,6 +8,8 @@ public final class AdmissionRules {
     public static final Rule MEETING_NOT_OPEN = new Rule("meeting-not-open", 409, "The meeting is cancelled or over");
     public static final Rule POLICY_DRIFT =
             new Rule("policy-drift", 409, "The meeting's policy is weaker than its baseline: the host must realign it");
+    public static final Rule PLATFORM_POSTURE = new Rule(
+            "platform-posture", 409, "The video platform lacks a security posture this meeting's policy requires");
     public static final Rule OUTSIDE_JOIN_WINDOW =
             new Rule("outside-join-window", 409, "The meeting is not open for joining now");
     public static final Rule BANNED = new Rule("banned", 403, "You were removed and may not rejoin");

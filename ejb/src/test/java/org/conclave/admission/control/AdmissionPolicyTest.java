@@ -66,6 +66,7 @@ class AdmissionPolicyTest {
             return new AdmissionFacts(
                     scheduled,
                     drifting,
+                    true,
                     now,
                     START,
                     START.plusSeconds(3600),
@@ -400,6 +401,34 @@ class AdmissionPolicyTest {
         AdmissionDecision decision = AdmissionPolicy.decide(facts.build());
         assertEquals(
                 rule, assertInstanceOf(AdmissionDecision.Refuse.class, decision).rule(), name);
+    }
+
+    @Test
+    void aPlatformWithoutTheRequiredPostureAdmitsNobodyNotEvenTheHost() {
+        AdmissionFacts f = ok().build();
+        AdmissionFacts lacking = new AdmissionFacts(
+                f.scheduled(),
+                f.drifting(),
+                false,
+                f.now(),
+                f.start(),
+                f.end(),
+                f.joinWindowBefore(),
+                f.banned(),
+                true,
+                f.registrationRequired(),
+                f.registration(),
+                f.organisationAllowed(),
+                f.secondFactorRequired(),
+                f.usedSecondFactor(),
+                f.passcode(),
+                f.throttledFor(),
+                f.locked(),
+                f.hostPresent(),
+                f.joinBeforeHostAllowed(),
+                f.waitingRoom());
+        assertEquals(
+                AdmissionRules.PLATFORM_POSTURE, ((AdmissionDecision.Refuse) AdmissionPolicy.decide(lacking)).rule());
     }
 
     @Test

@@ -63,6 +63,9 @@ public class MeetingsResource {
     @Inject
     org.conclave.admission.control.MeetingControls controls;
 
+    @Inject
+    org.conclave.admission.control.Attendance attendance;
+
     @jakarta.ws.rs.core.Context
     UriInfo uri;
 
@@ -242,6 +245,13 @@ public class MeetingsResource {
         Caller caller = access.requireWithSecondFactor("ban.lift", "meeting", id, Role.HOST, Role.ADMIN);
         var ban = controls.liftBan(caller, id, banId);
         return Map.of("banId", ban.id(), "inForce", ban.inForce());
+    }
+
+    @GET
+    @Path("{id}/attendance")
+    public Map<String, Object> attendance(@PathParam("id") String id) {
+        Caller caller = access.require("attendance.read", Role.HOST, Role.AUDITOR);
+        return attendance.of(caller, id);
     }
 
     static boolean decision(JsonObject json) {

@@ -27,6 +27,7 @@ public class ConclaveApplication extends Application {
                 AuditResource.class,
                 MeetingsResource.class,
                 PoliciesResource.class,
-                AdmissionsResource.class);
+                AdmissionsResource.class,
+                org.conclave.admission.boundary.PlatformResource.class);
     }
 }
