@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -16,7 +18,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +48,9 @@ import org.conclave.policy.entity.ScreenSharing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Join tokens in Jitsi Meet's JWT format (token authentication of Prosody), signed HS256 with the platform's app
- * secret (nimbus-jose-jwt). Lifetime from the meeting's policy, never more than five minutes; features from the
+ * Join tokens in Jitsi Meet's JWT format (token authentication of Prosody), signed with nimbus-jose-jwt: HS256 with
+ * the platform's app secret (default), or ES256 with a key and {@code kid} whose public half Prosody fetches from
+ * {@code /api/platform/keys/<sha256(kid)>.pem}. Lifetime from the meeting's policy, never more than five minutes; features from the
  * effective policy and the person's role; {@code moderator} for the host.
  */
 @ApplicationScoped
@@ -64,16 +77,59 @@ public class JitsiTokens {
     @Inject
     Clock clock;
 
-    private MACSigner signer;
+    @Inject
+    @ConfigProperty(name = "conclave.jitsi.signing-algorithm", defaultValue = "HS256")
+    String algorithm;
+
+    @Inject
+    @ConfigProperty(name = "conclave.jitsi.signing-key")
+    Optional<String> signingKeyPath;
+
+    @Inject
+    @ConfigProperty(name = "conclave.jitsi.key-id", defaultValue = "conclave-jitsi")
+    String keyId;
+
+    private JWSSigner signer;
+    private JWSHeader header;
+    private Optional<ECPublicKey> publicKey = Optional.empty();
 
     @PostConstruct
     void load() {
         try {
-            signer = new MACSigner(
-                    configuredSecret.orElseGet(this::developmentSecret).getBytes(StandardCharsets.UTF_8));
+            if ("ES256".equals(algorithm)) {
+                KeyPair pair = ecKeyPair();
+                signer = new ECDSASigner((ECPrivateKey) pair.getPrivate());
+                publicKey = Optional.of((ECPublicKey) pair.getPublic());
+                header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(keyId)
+                        .build();
+            } else if ("HS256".equals(algorithm)) {
+                signer = new MACSigner(
+                        configuredSecret.orElseGet(this::developmentSecret).getBytes(StandardCharsets.UTF_8));
+                header = new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build();
+            } else {
+                throw new IllegalStateException("conclave.jitsi.signing-algorithm must be HS256 or ES256");
+            }
         } catch (JOSEException e) {
-            throw new IllegalStateException("the Jitsi app secret must have at least 32 bytes", e);
+            throw new IllegalStateException("the Jitsi signing key is not usable (an HS256 secret needs 32 bytes)", e);
         }
+    }
+
+    /**
+     * The ES256 public key as Prosody's {@code asap_key_server} expects it: PEM, served under the SHA-256 (hex) of
+     * the key id. Empty with HS256.
+     */
+    public Optional<String> publicKeyPem(String sha256OfKeyId) {
+        String expected = HexFormat.of().formatHex(sha256(keyId));
+        return publicKey
+                .filter(k -> expected.equals(sha256OfKeyId))
+                .map(k -> "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(k.getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
     }
 
     public JoinToken issue(Meeting meeting, Caller person, boolean host, String baseUrl) {
@@ -108,11 +164,7 @@ public class JitsiTokens {
                 .claim("context", Map.of("user", user, "features", features))
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.HS256)
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    claims);
+            SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(signer);
             String token = jwt.serialize();
             return new JoinToken(token, expires, baseUrl + "/" + room + "?jwt=" + token, room);
@@ -124,6 +176,58 @@ public class JitsiTokens {
     /** The platform room of a meeting: the hex of its 128-bit id (room names are case-insensitive). */
     public static String room(Meeting meeting) {
         return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(meeting.id()));
+    }
+
+    private KeyPair ecKeyPair() {
+        Path file = signingKeyPath.map(Path::of).orElseGet(() -> dataDirectory.resolve("jitsi/signing-key.pem"));
+        try {
+            KeyFactory ec = KeyFactory.getInstance("EC");
+            if (!Files.exists(file)) {
+                if (signingKeyPath.isPresent()) {
+                    throw new IllegalStateException("the Jitsi signing key " + file + " does not exist");
+                }
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"));
+                KeyPair pair = generator.generateKeyPair();
+                Files.writeString(
+                        file,
+                        "-----BEGIN PRIVATE KEY-----\n"
+                                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                        .encodeToString(pair.getPrivate().getEncoded())
+                                + "\n-----END PRIVATE KEY-----\n");
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.writeString(
+                        file.resolveSibling(file.getFileName() + ".pub"),
+                        "-----BEGIN PUBLIC KEY-----\n"
+                                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                        .encodeToString(pair.getPublic().getEncoded())
+                                + "\n-----END PUBLIC KEY-----\n");
+                LOG.warning(() -> "generated a DEVELOPMENT Jitsi ES256 key at " + file);
+            }
+            ECPrivateKey key = (ECPrivateKey) ec.generatePrivate(new PKCS8EncodedKeySpec(der(file)));
+            ECPublicKey pub = (ECPublicKey)
+                    ec.generatePublic(new X509EncodedKeySpec(der(file.resolveSibling(file.getFileName() + ".pub"))));
+            return new KeyPair(pub, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Jitsi signing key is not an EC P-256 PKCS#8 key", e);
+        }
+    }
+
+    private static byte[] der(Path pem) throws IOException {
+        return Base64.getMimeDecoder()
+                .decode(Files.readString(pem)
+                        .replaceAll("-----[A-Z ]+-----", "")
+                        .trim());
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String developmentSecret() {

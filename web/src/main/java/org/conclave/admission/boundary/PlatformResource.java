@@ -9,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,10 +45,22 @@ public class PlatformResource {
     @Inject
     PlatformEvents events;
 
+    @Inject
+    org.conclave.admission.control.JitsiTokens tokens;
+
     @GET
     public Map<String, Object> platform() {
         access.require("platform.read", Role.values());
         return view(platforms.current());
+    }
+
+    /** Public keys for Prosody's {@code asap_key_server} (ES256 tokens only). */
+    @GET
+    @Path("keys/{name}")
+    @Produces("application/x-pem-file")
+    public String key(@PathParam("name") String name) {
+        String hash = name.endsWith(".pem") ? name.substring(0, name.length() - 4) : name;
+        return tokens.publicKeyPem(hash).orElseThrow(() -> new Refusal(Rule.NOT_FOUND, "no such key"));
     }
 
     @PUT
