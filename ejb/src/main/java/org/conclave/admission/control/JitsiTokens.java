@@ -12,23 +12,16 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +36,8 @@ import org.conclave.admission.entity.JoinToken;
 import org.conclave.identity.entity.Caller;
 import org.conclave.meeting.entity.Meeting;
 import org.conclave.platform.control.DataDirectory;
+import org.conclave.platform.control.KeyFiles;
+import org.conclave.platform.control.Pem;
 import org.conclave.policy.entity.PolicySettings;
 import org.conclave.policy.entity.ScreenSharing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -105,8 +100,9 @@ public class JitsiTokens {
                         .keyID(keyId)
                         .build();
             } else if ("HS256".equals(algorithm)) {
-                signer = new MACSigner(
-                        configuredSecret.orElseGet(this::developmentSecret).getBytes(StandardCharsets.UTF_8));
+                signer = new MACSigner(configuredSecret
+                        .orElseGet(() -> dataDirectory.developmentSecret("jitsi/app-secret"))
+                        .getBytes(StandardCharsets.UTF_8));
                 header = new JWSHeader.Builder(JWSAlgorithm.HS256)
                         .type(JOSEObjectType.JWT)
                         .build();
@@ -126,10 +122,7 @@ public class JitsiTokens {
         String expected = HexFormat.of().formatHex(sha256(keyId));
         return publicKey
                 .filter(k -> expected.equals(sha256OfKeyId))
-                .map(k -> "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(k.getEncoded())
-                        + "\n-----END PUBLIC KEY-----\n");
+                .map(k -> Pem.encode(Pem.PUBLIC_KEY, k.getEncoded()));
     }
 
     public JoinToken issue(Meeting meeting, Caller person, boolean host, String baseUrl) {
@@ -180,46 +173,17 @@ public class JitsiTokens {
 
     private KeyPair ecKeyPair() {
         Path file = signingKeyPath.map(Path::of).orElseGet(() -> dataDirectory.resolve("jitsi/signing-key.pem"));
-        try {
-            KeyFactory ec = KeyFactory.getInstance("EC");
-            if (!Files.exists(file)) {
-                if (signingKeyPath.isPresent()) {
-                    throw new IllegalStateException("the Jitsi signing key " + file + " does not exist");
-                }
+        if (!Files.exists(file) && signingKeyPath.isEmpty()) {
+            try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
                 generator.initialize(new ECGenParameterSpec("secp256r1"));
-                KeyPair pair = generator.generateKeyPair();
-                Files.writeString(
-                        file,
-                        "-----BEGIN PRIVATE KEY-----\n"
-                                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                        .encodeToString(pair.getPrivate().getEncoded())
-                                + "\n-----END PRIVATE KEY-----\n");
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                Files.writeString(
-                        file.resolveSibling(file.getFileName() + ".pub"),
-                        "-----BEGIN PUBLIC KEY-----\n"
-                                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                        .encodeToString(pair.getPublic().getEncoded())
-                                + "\n-----END PUBLIC KEY-----\n");
-                LOG.warning(() -> "generated a DEVELOPMENT Jitsi ES256 key at " + file);
+                KeyFiles.write(file, generator.generateKeyPair());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
             }
-            ECPrivateKey key = (ECPrivateKey) ec.generatePrivate(new PKCS8EncodedKeySpec(der(file)));
-            ECPublicKey pub = (ECPublicKey)
-                    ec.generatePublic(new X509EncodedKeySpec(der(file.resolveSibling(file.getFileName() + ".pub"))));
-            return new KeyPair(pub, key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the Jitsi signing key is not an EC P-256 PKCS#8 key", e);
+            LOG.warning(() -> "generated a DEVELOPMENT Jitsi ES256 key at " + file);
         }
-    }
-
-    private static byte[] der(Path pem) throws IOException {
-        return Base64.getMimeDecoder()
-                .decode(Files.readString(pem)
-                        .replaceAll("-----[A-Z ]+-----", "")
-                        .trim());
+        return KeyFiles.read(file, "EC");
     }
 
     private static byte[] sha256(String text) {
@@ -227,23 +191,6 @@ public class JitsiTokens {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private String developmentSecret() {
-        Path file = dataDirectory.resolve("jitsi/app-secret");
-        try {
-            if (!Files.exists(file)) {
-                byte[] secret = new byte[32];
-                new SecureRandom().nextBytes(secret);
-                Files.writeString(file, HexFormat.of().formatHex(secret));
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                LOG.warning(() -> "generated a DEVELOPMENT Jitsi app secret at " + file
-                        + ": configure conclave.jitsi.app-secret in production");
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,13 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -80,7 +74,9 @@ public class PlatformEvents {
 
     @PostConstruct
     void load() {
-        secret = configuredSecret.orElseGet(this::developmentSecret).getBytes(StandardCharsets.UTF_8);
+        secret = configuredSecret
+                .orElseGet(() -> dataDirectory.developmentSecret("platform/webhook-secret"))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     public void receive(String timestamp, String eventId, String signature, byte[] body) {
@@ -221,20 +217,5 @@ public class PlatformEvents {
     private Refusal refuse(AuditEntry entry, Refusal refusal) {
         refusals.record(entry.source(Source.PLATFORM), AuditActor.SYSTEM);
         return refusal;
-    }
-
-    private String developmentSecret() {
-        Path file = dataDirectory.resolve("platform/webhook-secret");
-        try {
-            if (!Files.exists(file)) {
-                byte[] bytes = new byte[32];
-                new SecureRandom().nextBytes(bytes);
-                Files.writeString(file, HexFormat.of().formatHex(bytes));
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

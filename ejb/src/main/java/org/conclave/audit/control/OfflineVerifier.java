@@ -14,6 +14,7 @@ import org.conclave.audit.entity.Checkpoint;
 import org.conclave.audit.entity.Hex;
 import org.conclave.audit.entity.SealedEvent;
 import org.conclave.audit.entity.Verification;
+import org.conclave.platform.control.Pem;
 
 /**
  * Verifies an audit export with nothing but the JDK and the portal's public key(s): no database, no server.
@@ -34,7 +35,7 @@ public final class OfflineVerifier {
         try {
             Map<String, PublicKey> keys = new HashMap<>();
             for (int i = 1; i < args.length; i++) {
-                PublicKey key = CheckpointSignatures.publicKey(SigningKeys.der(Files.readString(Path.of(args[i]))));
+                PublicKey key = CheckpointSignatures.publicKey(Pem.decode(Files.readString(Path.of(args[i]))));
                 keys.put(CheckpointSignatures.keyId(key), key);
             }
             Verification result = verify(Path.of(args[0]), keys);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.conclave.admission.entity.AdmissionDecision;
 import org.conclave.admission.entity.AdmissionFacts;
@@ -23,50 +23,37 @@ class AdmissionPolicyTest {
 
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
-    /** A participant who passes every check. */
-    private static Facts ok() {
-        return new Facts(
-                true,
-                false,
-                START.minusSeconds(60),
-                false,
-                false,
-                true,
-                RegistrationStatus.APPROVED,
-                true,
-                true,
-                true,
-                PasscodeCheck.RIGHT,
-                Duration.ZERO,
-                false,
-                true,
-                false,
-                false);
-    }
+    /** The facts of a participant who passes every check; each row changes what it tests. */
+    static final class Facts {
+        boolean scheduled = true;
+        boolean drifting;
+        boolean platformQualifies = true;
+        Instant now = START.minusSeconds(60);
+        boolean banned;
+        boolean host;
+        boolean registrationRequired = true;
+        RegistrationStatus registration = RegistrationStatus.APPROVED;
+        boolean organisationAllowed = true;
+        boolean secondFactorRequired = true;
+        boolean usedSecondFactor = true;
+        PasscodeCheck passcode = PasscodeCheck.RIGHT;
+        Duration throttledFor = Duration.ZERO;
+        boolean locked;
+        boolean hostPresent = true;
+        boolean joinBeforeHost;
+        boolean waitingRoom;
 
-    record Facts(
-            boolean scheduled,
-            boolean drifting,
-            Instant now,
-            boolean banned,
-            boolean host,
-            boolean registrationRequired,
-            RegistrationStatus registration,
-            boolean organisationAllowed,
-            boolean secondFactorRequired,
-            boolean usedSecondFactor,
-            PasscodeCheck passcode,
-            Duration throttledFor,
-            boolean locked,
-            boolean hostPresent,
-            boolean joinBeforeHost,
-            boolean waitingRoom) {
+        static Facts with(Consumer<Facts> change) {
+            Facts facts = new Facts();
+            change.accept(facts);
+            return facts;
+        }
 
-        AdmissionFacts build() {
-            return new AdmissionFacts(
+        AdmissionDecision decide() {
+            return AdmissionPolicy.decide(new AdmissionFacts(
                     scheduled,
                     drifting,
-                    true,
+                    platformQualifies,
                     now,
                     START,
                     START.plusSeconds(3600),
@@ -83,485 +70,134 @@ class AdmissionPolicyTest {
                     locked,
                     hostPresent,
                     joinBeforeHost,
-                    waitingRoom);
+                    waitingRoom));
+        }
+
+        Rule refusal() {
+            return assertInstanceOf(AdmissionDecision.Refuse.class, decide()).rule();
         }
     }
 
     static Stream<Arguments> refusals() {
         return Stream.of(
+                row("cancelled", f -> f.scheduled = false, AdmissionRules.MEETING_NOT_OPEN),
+                row("drifting", f -> f.drifting = true, AdmissionRules.POLICY_DRIFT),
+                row("platform posture", f -> f.platformQualifies = false, AdmissionRules.PLATFORM_POSTURE),
+                row("too early", f -> f.now = START.minusSeconds(16 * 60), AdmissionRules.OUTSIDE_JOIN_WINDOW),
+                row("over", f -> f.now = START.plusSeconds(3600), AdmissionRules.OUTSIDE_JOIN_WINDOW),
+                row("banned", f -> f.banned = true, AdmissionRules.BANNED),
+                row("not registered", f -> f.registration = RegistrationStatus.NONE, AdmissionRules.NOT_REGISTERED),
+                row("pending", f -> f.registration = RegistrationStatus.PENDING, AdmissionRules.REGISTRATION_PENDING),
+                row("denied", f -> f.registration = RegistrationStatus.DENIED, AdmissionRules.REGISTRATION_DENIED),
+                row("organisation", f -> f.organisationAllowed = false, AdmissionRules.ORGANISATION_NOT_ALLOWED),
+                row("password only", f -> f.usedSecondFactor = false, AdmissionRules.SECOND_FACTOR_REQUIRED),
+                row("throttled", f -> f.throttledFor = Duration.ofSeconds(90), AdmissionRules.TOO_MANY_TRIES),
                 row(
-                        "cancelled",
-                        f -> new Facts(
-                                false,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.MEETING_NOT_OPEN),
-                row(
-                        "drifting",
-                        f -> new Facts(
-                                f.scheduled,
-                                true,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.POLICY_DRIFT),
-                row(
-                        "too early",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                START.minusSeconds(16 * 60),
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.OUTSIDE_JOIN_WINDOW),
-                row(
-                        "over",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                START.plusSeconds(3600),
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.OUTSIDE_JOIN_WINDOW),
-                row(
-                        "banned",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                true,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.BANNED),
-                row(
-                        "not registered",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                RegistrationStatus.NONE,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.NOT_REGISTERED),
-                row(
-                        "pending",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                RegistrationStatus.PENDING,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.REGISTRATION_PENDING),
-                row(
-                        "denied",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                RegistrationStatus.DENIED,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.REGISTRATION_DENIED),
-                row(
-                        "organisation",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                false,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.ORGANISATION_NOT_ALLOWED),
-                row(
-                        "password only",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                false,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.SECOND_FACTOR_REQUIRED),
-                row(
-                        "throttled",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                Duration.ofSeconds(90),
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
+                        "throttled, not compared",
+                        f -> {
+                            f.passcode = PasscodeCheck.NOT_CHECKED;
+                            f.throttledFor = Duration.ofSeconds(90);
+                        },
                         AdmissionRules.TOO_MANY_TRIES),
-                row(
-                        "no passcode",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                PasscodeCheck.MISSING,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.PASSCODE_REQUIRED),
-                row(
-                        "wrong passcode",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                PasscodeCheck.WRONG,
-                                f.throttledFor,
-                                f.locked,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.WRONG_PASSCODE),
-                row(
-                        "locked",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                true,
-                                f.hostPresent,
-                                f.joinBeforeHost,
-                                f.waitingRoom),
-                        AdmissionRules.LOCKED),
-                row(
-                        "no host",
-                        f -> new Facts(
-                                f.scheduled,
-                                f.drifting,
-                                f.now,
-                                f.banned,
-                                f.host,
-                                f.registrationRequired,
-                                f.registration,
-                                f.organisationAllowed,
-                                f.secondFactorRequired,
-                                f.usedSecondFactor,
-                                f.passcode,
-                                f.throttledFor,
-                                f.locked,
-                                false,
-                                false,
-                                f.waitingRoom),
-                        AdmissionRules.WAITING_FOR_HOST));
+                row("no passcode", f -> f.passcode = PasscodeCheck.MISSING, AdmissionRules.PASSCODE_REQUIRED),
+                row("wrong passcode", f -> f.passcode = PasscodeCheck.WRONG, AdmissionRules.WRONG_PASSCODE),
+                row("locked", f -> f.locked = true, AdmissionRules.LOCKED),
+                row("no host", f -> f.hostPresent = false, AdmissionRules.WAITING_FOR_HOST));
     }
 
-    private static Arguments row(String name, UnaryOperator<Facts> change, Rule rule) {
-        return Arguments.of(name, change.apply(ok()), rule);
+    private static Arguments row(String name, Consumer<Facts> change, Rule rule) {
+        return Arguments.of(name, Facts.with(change), rule);
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("refusals")
     void eachReasonRefusesWithItsOwnRule(String name, Facts facts, Rule rule) {
-        AdmissionDecision decision = AdmissionPolicy.decide(facts.build());
-        assertEquals(
-                rule, assertInstanceOf(AdmissionDecision.Refuse.class, decision).rule(), name);
-    }
-
-    @Test
-    void aPlatformWithoutTheRequiredPostureAdmitsNobodyNotEvenTheHost() {
-        AdmissionFacts f = ok().build();
-        AdmissionFacts lacking = new AdmissionFacts(
-                f.scheduled(),
-                f.drifting(),
-                false,
-                f.now(),
-                f.start(),
-                f.end(),
-                f.joinWindowBefore(),
-                f.banned(),
-                true,
-                f.registrationRequired(),
-                f.registration(),
-                f.organisationAllowed(),
-                f.secondFactorRequired(),
-                f.usedSecondFactor(),
-                f.passcode(),
-                f.throttledFor(),
-                f.locked(),
-                f.hostPresent(),
-                f.joinBeforeHostAllowed(),
-                f.waitingRoom());
-        assertEquals(
-                AdmissionRules.PLATFORM_POSTURE, ((AdmissionDecision.Refuse) AdmissionPolicy.decide(lacking)).rule());
+        assertEquals(rule, facts.refusal(), name);
     }
 
     @Test
     void aParticipantWhoPassesEveryCheckIsAdmitted() {
-        assertInstanceOf(AdmissionDecision.Admit.class, AdmissionPolicy.decide(ok().build()));
+        assertInstanceOf(AdmissionDecision.Admit.class, new Facts().decide());
+    }
+
+    @Test
+    void joiningEarlyIsAllowedWhereThePolicySaysSo() {
+        assertInstanceOf(
+                AdmissionDecision.Admit.class,
+                Facts.with(f -> {
+                            f.hostPresent = false;
+                            f.joinBeforeHost = true;
+                        })
+                        .decide());
     }
 
     @Test
     void theWaitingRoomHoldsParticipantsButNotTheHost() {
-        Facts waiting = new Facts(
-                true,
-                false,
-                START,
-                false,
-                false,
-                true,
-                RegistrationStatus.APPROVED,
-                true,
-                true,
-                true,
-                PasscodeCheck.RIGHT,
-                Duration.ZERO,
-                false,
-                true,
-                false,
-                true);
-        assertInstanceOf(AdmissionDecision.Wait.class, AdmissionPolicy.decide(waiting.build()));
-        Facts host = new Facts(
-                true,
-                false,
-                START,
-                false,
-                true,
-                true,
-                RegistrationStatus.NONE,
-                true,
-                true,
-                true,
-                PasscodeCheck.NOT_REQUIRED,
-                Duration.ZERO,
-                true,
-                false,
-                false,
-                true);
-        assertInstanceOf(AdmissionDecision.Admit.class, AdmissionPolicy.decide(host.build()));
+        assertInstanceOf(
+                AdmissionDecision.Wait.class,
+                Facts.with(f -> f.waitingRoom = true).decide());
+        assertInstanceOf(
+                AdmissionDecision.Admit.class,
+                Facts.with(f -> {
+                            f.host = true;
+                            f.waitingRoom = true;
+                            f.locked = true;
+                            f.hostPresent = false;
+                            f.registration = RegistrationStatus.NONE;
+                            f.passcode = PasscodeCheck.NOT_REQUIRED;
+                        })
+                        .decide());
     }
 
     @Test
-    void theHostStillNeedsTheSecondFactorAndMayNotEnterWhenBanned() {
-        Facts host = new Facts(
-                true,
-                false,
-                START,
-                false,
-                true,
-                true,
-                RegistrationStatus.NONE,
-                true,
-                true,
-                false,
-                PasscodeCheck.NOT_REQUIRED,
-                Duration.ZERO,
-                false,
-                false,
-                false,
-                false);
+    void theHostStillNeedsTheSecondFactorAndAQualifiedPlatform() {
         assertEquals(
                 AdmissionRules.SECOND_FACTOR_REQUIRED,
-                ((AdmissionDecision.Refuse) AdmissionPolicy.decide(host.build())).rule());
+                Facts.with(f -> {
+                            f.host = true;
+                            f.usedSecondFactor = false;
+                        })
+                        .refusal());
+        assertEquals(
+                AdmissionRules.PLATFORM_POSTURE,
+                Facts.with(f -> {
+                            f.host = true;
+                            f.platformQualifies = false;
+                        })
+                        .refusal());
     }
 
     @Test
     void precedenceFollowsTheOrderOfTheChecks() {
-        Facts everythingWrong = new Facts(
-                true,
-                false,
-                START,
-                true,
-                false,
-                true,
-                RegistrationStatus.NONE,
-                false,
-                true,
-                false,
-                PasscodeCheck.WRONG,
-                Duration.ofSeconds(10),
-                true,
-                false,
-                false,
-                true);
-        assertEquals(
-                AdmissionRules.BANNED,
-                ((AdmissionDecision.Refuse) AdmissionPolicy.decide(everythingWrong.build())).rule());
-        Facts notBanned = new Facts(
-                true,
-                false,
-                START,
-                false,
-                false,
-                true,
-                RegistrationStatus.APPROVED,
-                true,
-                true,
-                false,
-                PasscodeCheck.WRONG,
-                Duration.ofSeconds(10),
-                true,
-                false,
-                false,
-                true);
-        assertEquals(
-                AdmissionRules.SECOND_FACTOR_REQUIRED,
-                ((AdmissionDecision.Refuse) AdmissionPolicy.decide(notBanned.build())).rule());
-        Facts throttledAndLocked = new Facts(
-                true,
-                false,
-                START,
-                false,
-                false,
-                true,
-                RegistrationStatus.APPROVED,
-                true,
-                true,
-                true,
-                PasscodeCheck.RIGHT,
-                Duration.ofSeconds(10),
-                true,
-                false,
-                false,
-                true);
-        AdmissionDecision.Refuse throttled =
-                (AdmissionDecision.Refuse) AdmissionPolicy.decide(throttledAndLocked.build());
+        Facts everythingWrong = Facts.with(f -> {
+            f.banned = true;
+            f.registration = RegistrationStatus.NONE;
+            f.organisationAllowed = false;
+            f.usedSecondFactor = false;
+            f.passcode = PasscodeCheck.WRONG;
+            f.throttledFor = Duration.ofSeconds(10);
+            f.locked = true;
+            f.hostPresent = false;
+            f.waitingRoom = true;
+        });
+        assertEquals(AdmissionRules.BANNED, everythingWrong.refusal());
+        everythingWrong.banned = false;
+        assertEquals(AdmissionRules.NOT_REGISTERED, everythingWrong.refusal());
+        everythingWrong.registration = RegistrationStatus.APPROVED;
+        assertEquals(AdmissionRules.ORGANISATION_NOT_ALLOWED, everythingWrong.refusal());
+        everythingWrong.organisationAllowed = true;
+        assertEquals(AdmissionRules.SECOND_FACTOR_REQUIRED, everythingWrong.refusal());
+        everythingWrong.usedSecondFactor = true;
+        AdmissionDecision.Refuse throttled = (AdmissionDecision.Refuse) everythingWrong.decide();
         assertEquals(AdmissionRules.TOO_MANY_TRIES, throttled.rule());
         assertEquals(Duration.ofSeconds(10), throttled.retryAfter().orElseThrow());
+        everythingWrong.throttledFor = Duration.ZERO;
+        assertEquals(AdmissionRules.WRONG_PASSCODE, everythingWrong.refusal());
+        everythingWrong.passcode = PasscodeCheck.RIGHT;
+        assertEquals(AdmissionRules.LOCKED, everythingWrong.refusal());
+        everythingWrong.locked = false;
+        assertEquals(AdmissionRules.WAITING_FOR_HOST, everythingWrong.refusal());
+        everythingWrong.hostPresent = true;
+        assertInstanceOf(AdmissionDecision.Wait.class, everythingWrong.decide());
     }
 }
