@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Audit append rate (benchmark P2) against pgbench's single-row INSERT on the same PostgreSQL, same run.
 # Starts its own durable stack (fsync and synchronous commit on) in .conclave-bench/ on other ports, measures
-#   reference : pgbench, N clients, single-row INSERT into a table shaped like audit_event
+#   reference : pgbench, N clients, single-row INSERT into a copy of audit_event's structure (same columns, indexes)
 #   naive     : pgbench, N clients, each writer locks the chain head, hashes and inserts (lock held to commit)
 #   conclave  : pgbench, N clients, Conclave's own append statement as the application role, while the portal's
 #               sealer chains the events; the rate counts until the last event is sealed
@@ -40,9 +40,8 @@ UNSEALED="SELECT count(*) FROM audit_event WHERE id > coalesce((SELECT event_id 
 "${SU[@]}" -c "SHOW synchronous_commit" | grep -q on
 "${SU[@]}" <<'SQL'
 DROP TABLE IF EXISTS bench_plain, bench_naive_chain;
-CREATE TABLE bench_plain (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, occurred_at timestamptz NOT NULL,
-  source text NOT NULL, actor_subject text, actor_roles text[] NOT NULL DEFAULT '{}', action text NOT NULL,
-  target_type text, target_id text, outcome text NOT NULL, details jsonb NOT NULL DEFAULT '{}');
+-- The comparable table: audit_event's columns, defaults, constraints and indexes (no triggers, no chain).
+CREATE TABLE bench_plain (LIKE audit_event INCLUDING ALL);
 CREATE TABLE bench_naive_chain (seq bigint PRIMARY KEY, prev_hash bytea NOT NULL, hash bytea NOT NULL, event jsonb NOT NULL);
 SQL
 
@@ -82,7 +81,7 @@ $(nproc) cores; PostgreSQL with fsync and synchronous_commit on; loopback only.
 
 | measure | events/s | ratio to reference | goal |
 |---|---|---|---|
-| reference: pgbench single-row INSERT, $CLIENTS clients | $REF | 1.00 | |
+| reference: pgbench single-row INSERT into a table like audit_event (same columns and indexes), $CLIENTS clients | $REF | 1.00 | |
 | naive chain (lock held to commit), $CLIENTS clients | $NAIVE | $NAIVE_RATIO | (rejected design) |
 | Conclave append as the application role, $CLIENTS clients (writers only) | $APPEND | | |
 | Conclave append, counted until the last event is sealed into the chain | $EFFECTIVE | $RATIO | ≥ 0.75 |
