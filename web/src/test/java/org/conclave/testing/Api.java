@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 /** A small HTTP client for the portal's API, as any API user would call it. */
 public final class Api {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     private final URI base;
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -78,7 +79,7 @@ public class AdmissionsResource {
     @POST
     @Path("{aid}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> decide(@PathParam("id") String id, @PathParam("aid") String aid, JsonObject json) {
+    public Map<String, Object> decide(@PathParam("id") String id, @PathParam("aid") String aid, JsonValue json) {
         Caller host = access.requireWithSecondFactor("admission.decide", "meeting", id, Role.HOST);
         JsonBodies body = JsonBodies.of(json);
         String decision = body.text("decision", true);

@@ -2,7 +2,7 @@ package org.conclave.admission.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,13 +65,13 @@ public class PlatformResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> register(JsonObject json) {
+    public Map<String, Object> register(JsonValue json) {
         Caller admin = access.requireWithSecondFactor("platform.register", Role.ADMIN);
         JsonBodies body = JsonBodies.of(json);
         String baseUrl = body.text("baseUrl", true);
-        boolean e2ee = json.getBoolean("e2eeCapable", false);
-        boolean turn = json.getBoolean("onPremiseTurn", false);
-        boolean store = json.getBoolean("onPremiseRecordingStore", false);
+        boolean e2ee = body.flag("e2eeCapable");
+        boolean turn = body.flag("onPremiseTurn");
+        boolean store = body.flag("onPremiseRecordingStore");
         body.orRefuse();
         return view(platforms.register(admin, baseUrl, e2ee, turn, store));
     }

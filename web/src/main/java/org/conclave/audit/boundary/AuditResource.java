@@ -2,7 +2,7 @@ package org.conclave.audit.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +30,7 @@ import org.conclave.audit.entity.Verification;
 import org.conclave.identity.control.Access;
 import org.conclave.identity.entity.Caller;
 import org.conclave.identity.entity.Role;
+import org.conclave.platform.boundary.JsonBodies;
 import org.conclave.platform.entity.Refusal;
 import org.conclave.platform.entity.Rule;
 
@@ -147,12 +148,14 @@ public class AuditResource {
     @POST
     @Path("erasures")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> erase(JsonObject request) {
+    public Map<String, Object> erase(JsonValue request) {
         access.requireWithSecondFactor("audit.personal-data-erase", Role.ADMIN);
-        String subject = request == null ? null : request.getString("subject", null);
-        if (subject == null || subject.isBlank() || subject.length() > 100) {
-            throw new Refusal(Rule.INVALID_INPUT, "give the Keycloak subject of the person to erase");
+        JsonBodies body = JsonBodies.of(request);
+        String subject = body.text("subject", true);
+        if (subject != null && (subject.isBlank() || subject.length() > 100)) {
+            body.problem("'subject' must be the Keycloak subject of the person to erase");
         }
+        body.orRefuse();
         return Map.of("subject", subject, "eventsErased", erasure.erase(subject));
     }
 

@@ -1,6 +1,5 @@
 package org.conclave.meeting.boundary;
 
-import jakarta.json.JsonObject;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,7 +15,7 @@ final class MeetingRequests {
 
     private MeetingRequests() {}
 
-    static MeetingDraft draft(JsonObject json) {
+    static MeetingDraft draft(jakarta.json.JsonValue json) {
         JsonBodies body = JsonBodies.of(json);
         String title = body.text("title", true);
         String description = body.text("description", false);

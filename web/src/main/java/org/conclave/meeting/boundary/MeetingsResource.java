@@ -2,7 +2,7 @@ package org.conclave.meeting.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -71,7 +71,7 @@ public class MeetingsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response schedule(JsonObject body) {
+    public Response schedule(JsonValue body) {
         Caller host = access.requireWithSecondFactor("meeting.schedule", Role.HOST);
         ScheduledMeetings scheduled = scheduler.schedule(host, MeetingRequests.draft(body));
         Map<String, Object> view = new LinkedHashMap<>(MeetingViews.meeting(scheduled.first(), host));
@@ -104,7 +104,7 @@ public class MeetingsResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> change(@PathParam("id") String id, JsonObject json) {
+    public Map<String, Object> change(@PathParam("id") String id, JsonValue json) {
         Caller caller = access.requireWithSecondFactor("meeting.change", "meeting", id, Role.HOST);
         JsonBodies body = JsonBodies.of(json);
         Map<String, Object> settings = body.object("settings");
@@ -169,7 +169,7 @@ public class MeetingsResource {
     @POST
     @Path("{id}/registrations/{rid}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> decide(@PathParam("id") String id, @PathParam("rid") String rid, JsonObject json) {
+    public Map<String, Object> decide(@PathParam("id") String id, @PathParam("rid") String rid, JsonValue json) {
         Caller caller = access.requireWithSecondFactor("registration.decide", "meeting", id, Role.HOST);
         boolean approve = decision(json);
         return MeetingViews.registration(registrations.decide(caller, id, rid, approve));
@@ -178,7 +178,7 @@ public class MeetingsResource {
     @POST
     @Path("{id}/exceptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestException(@PathParam("id") String id, JsonObject json) {
+    public Response requestException(@PathParam("id") String id, JsonValue json) {
         Caller caller = access.requireWithSecondFactor("policy.exception-request", "meeting", id, Role.HOST);
         Meeting meeting = meetings.managed(caller, id, "policy.exception-request");
         JsonBodies body = JsonBodies.of(json);
@@ -228,7 +228,7 @@ public class MeetingsResource {
     @POST
     @Path("{id}/removals")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response remove(@PathParam("id") String id, JsonObject json) {
+    public Response remove(@PathParam("id") String id, JsonValue json) {
         Caller caller = access.requireWithSecondFactor("meeting.remove", "meeting", id, Role.HOST);
         JsonBodies body = JsonBodies.of(json);
         String participant = body.text("participant", true);
@@ -254,7 +254,7 @@ public class MeetingsResource {
         return attendance.of(caller, id);
     }
 
-    static boolean decision(JsonObject json) {
+    static boolean decision(JsonValue json) {
         JsonBodies body = JsonBodies.of(json);
         String decision = body.text("decision", true);
         if (decision != null && !decision.equals("approve") && !decision.equals("deny") && !decision.equals("reject")) {

@@ -25,11 +25,25 @@ public final class JsonBodies {
         this.body = body;
     }
 
-    public static JsonBodies of(JsonObject body) {
-        if (body == null) {
-            throw new Refusal(Rule.MALFORMED_REQUEST, "send a JSON object");
+    /** The body as a JSON object, or 400 malformed-request for anything else (nothing, null, an array, a number…). */
+    public static JsonBodies of(JsonValue body) {
+        if (body instanceof JsonObject object) {
+            return new JsonBodies(object);
         }
-        return new JsonBodies(body);
+        throw new Refusal(Rule.MALFORMED_REQUEST, "send a JSON object");
+    }
+
+    /** An optional boolean member (false when absent). */
+    public boolean flag(String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        problems.add("'" + name + "' must be true or false");
+        return false;
     }
 
     public String text(String name, boolean required) {

@@ -93,6 +93,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (t instanceof ConstraintViolationException) {
             return Rule.INVALID_INPUT;
         }
+        if (thrownByJsonParser(t)) {
+            return Rule.MALFORMED_REQUEST;
+        }
         if (t instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             if (status == 413) {
@@ -113,10 +116,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .reduce((a, b) -> a + "; " + b)
                     .orElse("invalid input");
         }
-        if (t instanceof JsonParsingException || t instanceof JsonbException || t instanceof JsonException) {
+        if (t instanceof JsonParsingException
+                || t instanceof JsonbException
+                || t instanceof JsonException
+                || thrownByJsonParser(t)) {
             return "the body is not the JSON this endpoint expects";
         }
         return null;
+    }
+
+    /** The JSON parser refuses some input (nesting too deep, numbers too large) with plain runtime exceptions. */
+    private static boolean thrownByJsonParser(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.eclipse.parsson.");
     }
 
     private static Map<String, Object> extensionsFor(Throwable t) {

@@ -2,7 +2,7 @@ package org.conclave.policy.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -87,7 +87,7 @@ public class PoliciesResource {
     @POST
     @Path("exceptions/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> decide(@PathParam("id") String id, JsonObject json) {
+    public Map<String, Object> decide(@PathParam("id") String id, JsonValue json) {
         Caller admin = access.requireWithSecondFactor("policy.exception-decide", Role.ADMIN);
         JsonBodies body = JsonBodies.of(json);
         String decision = body.text("decision", true);
@@ -108,7 +108,7 @@ public class PoliciesResource {
     @PUT
     @Path("{classification}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> change(@PathParam("classification") String classification, JsonObject json) {
+    public Map<String, Object> change(@PathParam("classification") String classification, JsonValue json) {
         Caller admin = access.requireWithSecondFactor("policy.baseline-change", Role.ADMIN);
         JsonBodies body = JsonBodies.of(json);
         Map<String, Object> settings = body.object("settings");

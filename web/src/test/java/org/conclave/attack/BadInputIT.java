@@ -1,0 +1,232 @@
+package org.conclave.attack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.conclave.stack.RunningPortal;
+import org.conclave.stack.RunningPortal.Portal;
+import org.conclave.testing.Api;
+import org.conclave.testing.DemoUser;
+import org.conclave.testing.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Malformed, hostile and absurd input against every endpoint, with the tokens of every role: never a 5xx, every
+ * error a problem+json document without a stack trace. (A first slice of the attack suite; seeded, so repeatable.)
+ */
+@ExtendWith(RunningPortal.class)
+class BadInputIT {
+
+    static Api api;
+    static List<String> callers = new ArrayList<>();
+    static String meetingId;
+    static int rawRefusals;
+
+    static final String[] ENDPOINTS = {
+        "GET /api/me",
+        "GET /api/meetings",
+        "POST /api/meetings",
+        "GET /api/meetings/{m}",
+        "PATCH /api/meetings/{m}",
+        "DELETE /api/meetings/{x}",
+        "POST /api/meetings/{m}/passcode",
+        "POST /api/meetings/{m}/realignment",
+        "GET /api/meetings/{m}/invite.ics",
+        "POST /api/meetings/{m}/registrations",
+        "GET /api/meetings/{m}/registrations",
+        "POST /api/meetings/{m}/registrations/{x}/decision",
+        "POST /api/meetings/{m}/exceptions",
+        "POST /api/meetings/{m}/admissions",
+        "GET /api/meetings/{m}/admissions/{x}",
+        "POST /api/meetings/{m}/admissions/{x}/decision",
+        "POST /api/meetings/{m}/admissions/{x}/token",
+        "POST /api/meetings/{x}/lock",
+        "POST /api/meetings/{x}/removals",
+        "DELETE /api/meetings/{m}/bans/{x}",
+        "GET /api/meetings/{m}/attendance",
+        "GET /api/policies",
+        "GET /api/policies/settings",
+        "GET /api/policies/drift",
+        "GET /api/policies/{c}",
+        "PUT /api/policies/{c}",
+        "GET /api/policies/exceptions",
+        "POST /api/policies/exceptions/{x}/decision",
+        "GET /api/audit/keys",
+        "GET /api/audit/verification",
+        "GET /api/audit/events",
+        "GET /api/audit/export",
+        "POST /api/audit/checkpoints",
+        "POST /api/audit/erasures",
+        "GET /api/platform",
+        "PUT /api/platform",
+        "POST /api/platform/events",
+        "GET /api/platform/keys/{x}"
+    };
+
+    static final String[] STRINGS = {
+        "",
+        "\u0000",
+        "\u202Eevil\u202C",
+        "e\u0301\u0301\u0301",
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+        "../../etc/passwd",
+        "%2e%2e%2f",
+        "A".repeat(5000),
+        "9999-99-99T99:99",
+        "-1",
+        "NaN",
+        "1e309",
+        "{}",
+        "[]",
+        "\uD800",
+        "=cmd|' /C calc'!A0",
+        "null",
+        "true"
+    };
+
+    static final String[] BODIES = {
+        "",
+        "{",
+        "{\"title\":",
+        "[]",
+        "null",
+        "42",
+        "\"text\"",
+        "{\"title\": 5, \"start\": [], \"invitees\": \"bob\"}",
+        "{\"settings\": {\"passcode-min-length\": 1.5, \"unknown\": true}}",
+        "{\"decision\": {\"$ne\": null}}",
+        "{\"subject\": 12}",
+        "{\"passcode\": [1,2]}",
+        "{\"baseUrl\": \"javascript:alert(1)\"}",
+        "{\"title\": \"x\", \"classification\": \"SECRET\", \"sharingLabel\": \"RED\", \"start\": \"1970-01-01T00:00\","
+                + " \"timeZone\": \"UTC\", \"durationMinutes\": 2147483647}",
+        "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}"
+    };
+
+    @BeforeAll
+    static void connect(Portal portal) {
+        api = new Api(portal.url());
+        Tokens tokens = new Tokens(portal.keycloakUrl());
+        callers.add(null);
+        callers.add("not.a.token");
+        for (DemoUser user : DemoUser.values()) {
+            callers.add(tokens.withOtp(user));
+        }
+        callers.add(tokens.passwordOnly(DemoUser.BOB));
+        String start =
+                LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        HttpResponse<String> created = api.postJson(
+                "/api/meetings",
+                tokens.withOtp(DemoUser.ALICE),
+                """
+                {"title": "Fuzz target", "classification": "INTERNAL", "sharingLabel": "GREEN", "start": "%s",
+                 "timeZone": "UTC", "durationMinutes": 30, "invitees": ["bob"]}"""
+                        .formatted(start));
+        meetingId = Api.json(created).getString("id");
+    }
+
+    @Test
+    void noRequestEverGetsA5xxOrAStackTrace() {
+        Random random = new Random(20261123L);
+        int sent = 0;
+        List<String> failures = new ArrayList<>();
+        for (String endpoint : ENDPOINTS) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String template = endpoint.substring(endpoint.indexOf(' ') + 1);
+            for (String caller : callers) {
+                for (int i = 0; i < 6; i++) {
+                    String path = template.replace("{m}", i % 3 == 0 ? meetingId : encode(pick(random, STRINGS)))
+                            .replace("{x}", encode(pick(random, STRINGS)))
+                            .replace("{c}", i % 2 == 0 ? "SECRET" : encode(pick(random, STRINGS)));
+                    if (i == 5) {
+                        path += "?from=" + encode(pick(random, STRINGS)) + "&limit=" + encode(pick(random, STRINGS))
+                                + "&before=" + encode(pick(random, STRINGS));
+                    }
+                    String body = method.equals("GET") || method.equals("DELETE") ? null : pick(random, BODIES);
+                    String type = i == 4 ? "text/plain" : "application/json";
+                    HttpResponse<String> response = sendOnce(method, path, caller, body == null ? null : type, body);
+                    sent++;
+                    check(method + " " + path, response, failures);
+                }
+            }
+        }
+        assertTrue(sent > 2000, "sent " + sent);
+        System.out.println(
+                "BadInputIT: " + sent + " requests, 0 with status 5xx allowed; " + rawRefusals
+                        + " refused by the HTTP server before routing (NUL or encoded slash in the URL, request line too long)");
+        assertEquals(List.of(), failures, failures.size() + " of " + sent + " responses broke the rules");
+    }
+
+    @Test
+    void absurdlyLongUrlsAndBodiesAreRefusedWithout5xx() {
+        String alice = callers.get(2);
+        HttpResponse<String> longPath = api.get("/api/meetings/" + "A".repeat(20_000), alice);
+        assertTrue(longPath.statusCode() >= 400 && longPath.statusCode() < 500, "status " + longPath.statusCode());
+        HttpResponse<String> hugeBody =
+                api.postJson("/api/meetings", alice, "{\"title\": \"" + "x".repeat(2_000_000) + "\"}");
+        assertTrue(hugeBody.statusCode() == 413 || hugeBody.statusCode() == 400, "status " + hugeBody.statusCode());
+    }
+
+    /**
+     * After refusing a malformed request the server may close the connection; a client then sends its next request on
+     * a fresh connection. A request that fails twice counts as a dropped connection.
+     */
+    private static HttpResponse<String> sendOnce(String method, String path, String caller, String type, String body) {
+        try {
+            return api.send(method, path, caller, type, body);
+        } catch (IllegalStateException closedByServer) {
+            return api.send(method, path, caller, type, body);
+        }
+    }
+
+    private static void check(String request, HttpResponse<String> response, List<String> failures) {
+        int status = response.statusCode();
+        String body = response.body();
+        if (status >= 500) {
+            failures.add(status + " " + request + " " + abbreviate(body));
+        } else if (status == 400 && body.isEmpty() && refusedBeforeRouting(request)) {
+            rawRefusals++;
+        } else if (status >= 400) {
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (!type.startsWith("application/problem+json")) {
+                failures.add("not problem+json (" + type + "): " + status + " " + request);
+            }
+            if (body.contains("Exception") || body.contains("\tat ") || body.contains(".java:")) {
+                failures.add("stack trace: " + status + " " + request);
+            }
+        }
+        assertFalse(response.headers().firstValue("Server").orElse("").contains("Payara"), "server banner");
+    }
+
+    /**
+     * The HTTP server itself refuses NUL bytes and encoded slashes in URLs, and request lines over its limit, with a
+     * bare 400 before any routing (so no application code, and no problem document, is involved).
+     */
+    private static boolean refusedBeforeRouting(String request) {
+        String path = request.contains("?") ? request.substring(0, request.indexOf('?')) : request;
+        return request.contains("%00") || path.contains("%2F") || path.contains("%5C") || request.length() > 2048;
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}
