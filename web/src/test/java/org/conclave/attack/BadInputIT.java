@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Malformed, hostile and absurd input against every endpoint, with the tokens of every role: never a 5xx, every
+ * Malformed, hostile and absurd input against every operation of the OpenAPI document, with the tokens of every role: never a 5xx, every
  * error a problem+json document without a stack trace. (A first slice of the attack suite; seeded, so repeatable.)
  */
 @ExtendWith(RunningPortal.class)
@@ -31,46 +31,8 @@ class BadInputIT {
     static String meetingId;
     static int rawRefusals;
 
-    static final String[] ENDPOINTS = {
-        "GET /api/me",
-        "GET /api/meetings",
-        "POST /api/meetings",
-        "GET /api/meetings/{m}",
-        "PATCH /api/meetings/{m}",
-        "DELETE /api/meetings/{x}",
-        "POST /api/meetings/{m}/passcode",
-        "POST /api/meetings/{m}/realignment",
-        "GET /api/meetings/{m}/invite.ics",
-        "POST /api/meetings/{m}/registrations",
-        "GET /api/meetings/{m}/registrations",
-        "POST /api/meetings/{m}/registrations/{x}/decision",
-        "POST /api/meetings/{m}/exceptions",
-        "POST /api/meetings/{m}/admissions",
-        "GET /api/meetings/{m}/admissions/{x}",
-        "POST /api/meetings/{m}/admissions/{x}/decision",
-        "POST /api/meetings/{m}/admissions/{x}/token",
-        "POST /api/meetings/{x}/lock",
-        "POST /api/meetings/{x}/removals",
-        "DELETE /api/meetings/{m}/bans/{x}",
-        "GET /api/meetings/{m}/attendance",
-        "GET /api/policies",
-        "GET /api/policies/settings",
-        "GET /api/policies/drift",
-        "GET /api/policies/{c}",
-        "PUT /api/policies/{c}",
-        "GET /api/policies/exceptions",
-        "POST /api/policies/exceptions/{x}/decision",
-        "GET /api/audit/keys",
-        "GET /api/audit/verification",
-        "GET /api/audit/events",
-        "GET /api/audit/export",
-        "POST /api/audit/checkpoints",
-        "POST /api/audit/erasures",
-        "GET /api/platform",
-        "PUT /api/platform",
-        "POST /api/platform/events",
-        "GET /api/platform/keys/{x}"
-    };
+    /** Every operation of the portal's own OpenAPI document (MicroProfile OpenAPI at /openapi). */
+    static List<String> endpoints = new ArrayList<>();
 
     static final String[] STRINGS = {
         "",
@@ -123,6 +85,12 @@ class BadInputIT {
             callers.add(tokens.withOtp(user));
         }
         callers.add(tokens.passwordOnly(DemoUser.BOB));
+        HttpResponse<String> openApi = api.get("/openapi", null);
+        assertEquals(200, openApi.statusCode());
+        Api.json(openApi).getJsonObject("paths").forEach((path, operations) -> operations
+                .asJsonObject()
+                .keySet()
+                .forEach(method -> endpoints.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
         String start =
                 LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
         HttpResponse<String> created = api.postJson(
@@ -140,14 +108,19 @@ class BadInputIT {
         Random random = new Random(20261123L);
         int sent = 0;
         List<String> failures = new ArrayList<>();
-        for (String endpoint : ENDPOINTS) {
+        assertTrue(endpoints.size() >= 38, "the OpenAPI document lists " + endpoints.size() + " operations");
+        for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String template = endpoint.substring(endpoint.indexOf(' ') + 1);
             for (String caller : callers) {
                 for (int i = 0; i < 6; i++) {
-                    String path = template.replace("{m}", i % 3 == 0 ? meetingId : encode(pick(random, STRINGS)))
-                            .replace("{x}", encode(pick(random, STRINGS)))
-                            .replace("{c}", i % 2 == 0 ? "SECRET" : encode(pick(random, STRINGS)));
+                    String path = template.replace(
+                                    "{id}",
+                                    template.startsWith("/api/meetings") && i % 3 == 0
+                                            ? meetingId
+                                            : encode(pick(random, STRINGS)))
+                            .replace("{classification}", i % 2 == 0 ? "SECRET" : encode(pick(random, STRINGS)))
+                            .replaceAll("\\{[a-zA-Z]+\\}", encode(pick(random, STRINGS)));
                     if (i == 5) {
                         path += "?from=" + encode(pick(random, STRINGS)) + "&limit=" + encode(pick(random, STRINGS))
                                 + "&before=" + encode(pick(random, STRINGS));

@@ -22,6 +22,9 @@ public class ProblemPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
+        if (status == 501) {
+            status = 405; // a method the container has no handler for on this path (e.g. PATCH): not a server fault
+        }
         Rule rule =
                 switch (status) {
                     case 400 -> Rule.MALFORMED_REQUEST;
