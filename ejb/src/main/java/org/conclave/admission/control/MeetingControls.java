@@ -116,13 +116,7 @@ public class MeetingControls {
     }
 
     private Meeting open(Caller host, String meetingId, String action) {
-        Meeting meeting = meetings.managed(host, meetingId, action);
-        if (!meeting.isScheduled()) {
-            throw access.refuse(
-                    AuditEntry.refused(action, MeetingRules.NOT_SCHEDULED.name())
-                            .target("meeting", meeting.id()),
-                    new Refusal(MeetingRules.NOT_SCHEDULED, "the meeting is " + meeting.state()));
-        }
+        Meeting meeting = meetings.open(host, meetingId, action);
         em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         return meeting;
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.conclave.audit.entity.Hex;
+import org.conclave.platform.control.AdvisoryLocks;
 import org.conclave.platform.control.ConclaveDatabase;
 
 /**
@@ -157,12 +158,6 @@ public class AuditSealing {
     }
 
     static boolean sealerLock(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, SEALER_LOCK);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.tryForTransaction(c, SEALER_LOCK);
     }
 }

@@ -24,6 +24,7 @@ import org.conclave.audit.entity.AuditEntry;
 import org.conclave.audit.entity.Hex;
 import org.conclave.audit.entity.Source;
 import org.conclave.identity.control.KeycloakAdmin;
+import org.conclave.platform.control.AdvisoryLocks;
 import org.conclave.platform.control.ConclaveDatabase;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -56,7 +57,7 @@ public class KeycloakEventIngestion {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int poll() {
         try (Connection c = database.getConnection()) {
-            if (!lock(c)) {
+            if (!AdvisoryLocks.tryForTransaction(c, INGESTION_LOCK)) {
                 return 0;
             }
             return pollUserEvents(c) + pollAdminEvents(c);
@@ -210,16 +211,6 @@ public class KeycloakEventIngestion {
             update.setLong(1, time);
             update.setString(2, kind);
             update.executeUpdate();
-        }
-    }
-
-    private static boolean lock(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, INGESTION_LOCK);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
         }
     }
 

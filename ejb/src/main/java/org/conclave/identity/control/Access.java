@@ -66,11 +66,7 @@ public class Access {
         return caller;
     }
 
-    /** Audits the refusal of {@code action} in its own transaction and returns it for throwing. */
-    public Refusal refuse(String action, Refusal refusal) {
-        return refuse(AuditEntry.refused(action, refusal.rule().name()), refusal);
-    }
-
+    /** Audits the refusal in its own transaction and returns it for throwing. */
     public Refusal refuse(AuditEntry entry, Refusal refusal) {
         refusals.record(entry, trail.currentActor());
         return refusal;

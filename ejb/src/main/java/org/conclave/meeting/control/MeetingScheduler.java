@@ -150,19 +150,15 @@ public class MeetingScheduler {
     /** Tightens further, or (within an approved exception) weakens one setting; title and description may change. */
     public Meeting change(
             Caller caller, String id, Map<String, ?> settings, Optional<String> title, Optional<String> description) {
-        Meeting meeting = meetings.managed(caller, id, "meeting.change");
-        requireScheduled(meeting, "meeting.change");
-        Map<PolicySetting, Object> changes;
+        Meeting meeting = meetings.open(caller, id, "meeting.change");
+        Map<String, Object> merged = new LinkedHashMap<>(meeting.tightenings());
+        merged.putAll(settings);
+        Map<PolicySetting, Object> allChanges;
         try {
-            changes = PolicySettings.changesFromWire(settings);
+            allChanges = PolicySettings.changesFromWire(merged);
         } catch (InvalidPolicyInput invalid) {
             throw refuse(AuditEntry.refused("meeting.change", "invalid-input").target("meeting", id), invalid);
         }
-        Map<String, Object> merged = new LinkedHashMap<>(meeting.tightenings());
-        merged.putAll(settings);
-        Map<PolicySetting, Object> allChanges =
-                new LinkedHashMap<>(PolicySettings.changesFromWire(meeting.tightenings()));
-        allChanges.putAll(changes);
         Baseline baseline = em.find(Baseline.class, meeting.classification());
         Instant now = clock.instant();
         Evaluation evaluation =
@@ -218,8 +214,7 @@ public class MeetingScheduler {
     }
 
     public Meeting cancel(Caller caller, String id) {
-        Meeting meeting = meetings.managed(caller, id, "meeting.cancel");
-        requireScheduled(meeting, "meeting.cancel");
+        Meeting meeting = meetings.open(caller, id, "meeting.cancel");
         meeting.cancel(clock.instant());
         trail.record(AuditEntry.allowed("meeting.cancel").target("meeting", id));
         return meeting;
@@ -227,8 +222,7 @@ public class MeetingScheduler {
 
     /** A new passcode for this meeting, returned once. */
     public String rotatePasscode(Caller caller, String id) {
-        Meeting meeting = meetings.managed(caller, id, "meeting.passcode-rotate");
-        requireScheduled(meeting, "meeting.passcode-rotate");
+        Meeting meeting = meetings.open(caller, id, "meeting.passcode-rotate");
         em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         if (!meeting.policy().passcodeRequired()) {
             throw refuse(
@@ -240,15 +234,6 @@ public class MeetingScheduler {
         meeting.protectWith(hasher.hash(passcode), clock.instant());
         trail.record(AuditEntry.allowed("meeting.passcode-rotate").target("meeting", id));
         return passcode;
-    }
-
-    private void requireScheduled(Meeting meeting, String action) {
-        if (!meeting.isScheduled()) {
-            throw refuse(
-                    AuditEntry.refused(action, MeetingRules.NOT_SCHEDULED.name())
-                            .target("meeting", meeting.id()),
-                    new Refusal(MeetingRules.NOT_SCHEDULED, "the meeting is " + meeting.state()));
-        }
     }
 
     private void checkParticipants(Caller host, MeetingDraft draft, PolicySettings policy, Set<Invitee> invitees) {

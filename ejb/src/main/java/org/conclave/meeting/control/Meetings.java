@@ -58,6 +58,18 @@ public class Meetings {
         return meeting;
     }
 
+    /** As {@link #managed}, and the meeting must still be scheduled (not cancelled, not ended); audited refusal. */
+    public Meeting open(Caller caller, String id, String action) {
+        Meeting meeting = managed(caller, id, action);
+        if (!meeting.isScheduled()) {
+            throw access.refuse(
+                    org.conclave.audit.entity.AuditEntry.refused(action, MeetingRules.NOT_SCHEDULED.name())
+                            .target("meeting", meeting.id()),
+                    new Refusal(MeetingRules.NOT_SCHEDULED, "the meeting is " + meeting.state()));
+        }
+        return meeting;
+    }
+
     public List<Meeting> listFor(Caller caller) {
         if (caller.has(Role.AUDITOR)) {
             return em.createNamedQuery(Meeting.ALL, Meeting.class)

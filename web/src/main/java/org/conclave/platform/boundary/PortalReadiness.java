@@ -41,6 +41,9 @@ public class PortalReadiness implements HealthCheck {
     @Inject
     KeycloakEventPoller keycloakEvents;
 
+    @Inject
+    org.conclave.audit.control.AuditSealing sealing;
+
     @Override
     public HealthCheckResponse call() {
         boolean databaseUp = databaseAnswers();
@@ -52,6 +55,7 @@ public class PortalReadiness implements HealthCheck {
                 .withData("postgresql", databaseUp)
                 .withData("migrations", migrated)
                 .withData("keycloak-jwks", keysReachable)
+                .withData("audit-unsealed-events", databaseUp ? sealing.unsealed() : -1)
                 .withData("keycloak-events", keycloakEvents.lastError().orElse("ok"))
                 .withData(
                         "keycloak-events-last-success",
