@@ -44,6 +44,7 @@ final class LocalPayara implements AutoCloseable {
             env.put("CONCLAVE_KEYCLOAK_EVENTS_POLL_SECONDS", "2");
             // Meetings must start in the future; a two-day join window lets the tests join them right away.
             env.put("CONCLAVE_ADMISSION_JOIN_WINDOW_MINUTES", "2880");
+            env.put("CONCLAVE_RECORDINGS_PURGE_INTERVAL_SECONDS", "1");
         }
         return env;
     }

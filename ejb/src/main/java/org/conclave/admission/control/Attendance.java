@@ -49,6 +49,39 @@ public class Attendance {
         return view;
     }
 
+    /** Who the platform reports in the room right now: subject to the best name known (username if admitted). */
+    public Map<String, String> present(String meetingId) {
+        return names(
+                "SELECT p.subject, coalesce((SELECT a.username FROM admission a WHERE a.meeting_id = p.meeting_id"
+                        + " AND a.subject = p.subject ORDER BY a.created_at DESC LIMIT 1), p.display_name, p.subject)"
+                        + " FROM attendance p WHERE p.meeting_id = ? AND p.left_at IS NULL ORDER BY p.joined_at",
+                meetingId);
+    }
+
+    /** Everyone admitted to the meeting (now or before a removal): subject to username. */
+    public Map<String, String> admitted(String meetingId) {
+        return names(
+                "SELECT subject, min(username) FROM admission WHERE meeting_id = ? AND state IN ('admitted', 'revoked')"
+                        + " GROUP BY subject ORDER BY min(created_at)",
+                meetingId);
+    }
+
+    private Map<String, String> names(String sql, String meetingId) {
+        try (Connection c = database.getConnection();
+                PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, meetingId);
+            Map<String, String> names = new LinkedHashMap<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    names.putIfAbsent(rs.getString(1), rs.getString(2));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read attendance", e);
+        }
+    }
+
     private List<Map<String, Object>> rows(String sql, String meetingId) {
         try (Connection c = database.getConnection();
                 PreparedStatement query = c.prepareStatement(sql)) {

@@ -46,7 +46,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Join tokens in Jitsi Meet's JWT format (token authentication of Prosody), signed with nimbus-jose-jwt: HS256 with
  * the platform's app secret (default), or ES256 with a key and {@code kid} whose public half Prosody fetches from
  * {@code /api/platform/keys/<sha256(kid)>.pem}. Lifetime from the meeting's policy, never more than five minutes; features from the
- * effective policy and the person's role; {@code moderator} for the host.
+ * effective policy and the person's role ({@code recording} only for a host while an authorised recording runs with
+ * everyone's consent); {@code moderator} for the host.
  */
 @ApplicationScoped
 public class JitsiTokens {
@@ -136,7 +137,7 @@ public class JitsiTokens {
         user.put("name", person.username());
         user.put("affiliation", host ? "owner" : "member");
         Map<String, Object> features = new LinkedHashMap<>();
-        features.put("recording", false);
+        features.put("recording", host && meeting.recordingFeature());
         features.put("livestreaming", false);
         features.put(
                 "screen-sharing",

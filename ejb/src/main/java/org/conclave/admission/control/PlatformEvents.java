@@ -3,6 +3,7 @@ package org.conclave.admission.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.conclave.admission.entity.Admission;
+import org.conclave.admission.entity.OccupantJoined;
+import org.conclave.admission.entity.RecordingReported;
 import org.conclave.audit.control.AuditTrail;
 import org.conclave.audit.control.RefusalRecorder;
 import org.conclave.audit.entity.AuditActor;
@@ -67,6 +70,12 @@ public class PlatformEvents {
     Clock clock;
 
     @Inject
+    Event<OccupantJoined> occupantJoined;
+
+    @Inject
+    Event<RecordingReported> recordingReported;
+
+    @Inject
     @ConfigProperty(name = "conclave.platform.webhook-secret")
     Optional<String> configuredSecret;
 
@@ -97,11 +106,21 @@ public class PlatformEvents {
         String room = event.getString("room", "");
         JsonObject occupant = event.getJsonObject("occupant");
         String subject = occupant == null ? null : occupant.getString("id", null);
-        if (!List.of("occupant-joined", "occupant-left", "recording-started", "recording-stopped")
+        if (!List.of("occupant-joined", "occupant-left", "recording-started", "recording-stopped", "recording-finished")
                         .contains(kind)
                 || !room.matches("[0-9a-f]{32}")
                 || (kind.startsWith("occupant") && subject == null)) {
             throw new Refusal(Rule.INVALID_INPUT, "type, room (32 hex digits) and occupant.id are required");
+        }
+        Optional<JsonObject> file = Optional.empty();
+        if (kind.equals("recording-finished")) {
+            file = recordingFile(event);
+            if (file.isEmpty()) {
+                throw new Refusal(
+                        Rule.INVALID_INPUT,
+                        "recording-finished needs recording.id, recording.path, recording.size (bytes) and"
+                                + " recording.sha256 (64 hex digits)");
+            }
         }
         if (!firstTime(eventId, kind, room, subject, now)) {
             throw refuse(
@@ -129,6 +148,13 @@ public class PlatformEvents {
             case "occupant-joined" -> joined(
                     meeting, subject, occupant.getString("name", null), eventId, now, occupantActor);
             case "occupant-left" -> left(meeting, subject, eventId, now, occupantActor);
+            case "recording-finished" -> recordingReported.fire(new RecordingReported(
+                    meeting.id(),
+                    file.get().getString("id"),
+                    file.get().getString("path"),
+                    file.get().getJsonNumber("size").longValueExact(),
+                    file.get().getString("sha256"),
+                    eventId));
             default -> trail.record(
                     AuditEntry.allowed("platform." + kind)
                             .source(Source.PLATFORM)
@@ -165,6 +191,7 @@ public class PlatformEvents {
                         .detail("event", eventId)
                         .detail("admitted", admitted),
                 actor);
+        occupantJoined.fire(new OccupantJoined(meeting.id(), subject, name, eventId));
         if (!admitted) {
             trail.record(
                     AuditEntry.refused("alert.unadmitted-presence", "unadmitted-presence")
@@ -188,6 +215,26 @@ public class PlatformEvents {
                         .target("meeting", meeting.id())
                         .detail("event", eventId),
                 actor);
+    }
+
+    private static Optional<JsonObject> recordingFile(JsonObject event) {
+        try {
+            JsonObject file = event.getJsonObject("recording");
+            if (file != null
+                    && file.getString("id", "").length() <= 64
+                    && !file.getString("id", "").isEmpty()
+                    && file.getString("path", "").length() <= 1024
+                    && !file.getString("path", "").isEmpty()
+                    && file.getJsonNumber("size") != null
+                    && file.getJsonNumber("size").isIntegral()
+                    && file.getJsonNumber("size").longValueExact() >= 0
+                    && file.getString("sha256", "").matches("[0-9a-f]{64}")) {
+                return Optional.of(file);
+            }
+        } catch (ClassCastException | ArithmeticException e) {
+            // wrong types or an absurd size: refused below like any other malformed event
+        }
+        return Optional.empty();
     }
 
     private boolean firstTime(String eventId, String kind, String room, String subject, Instant now) {

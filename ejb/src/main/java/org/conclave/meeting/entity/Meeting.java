@@ -130,6 +130,9 @@ public class Meeting {
     @Column(name = "ended_at")
     private OffsetDateTime endedAt;
 
+    @Column(name = "recording_feature")
+    private boolean recordingFeature;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "meeting_invitation", joinColumns = @JoinColumn(name = "meeting_id"))
     private Set<Invitee> invitees = new HashSet<>();
@@ -242,6 +245,23 @@ public class Meeting {
         this.state = MeetingState.ended;
         this.endedAt = at.atOffset(ZoneOffset.UTC);
         touch(at);
+    }
+
+    /**
+     * Whether the host's join tokens carry the platform's recording feature: on while an authorised recording runs
+     * with everyone's consent, off again after a consent breach or when the recording finishes.
+     */
+    public void recordingFeature(boolean on, Instant at) {
+        this.recordingFeature = on;
+        touch(at);
+    }
+
+    public boolean recordingFeature() {
+        return recordingFeature;
+    }
+
+    public ZoneId timeZone() {
+        return ZoneId.of(timeZone);
     }
 
     public boolean isScheduled() {

@@ -28,6 +28,9 @@ public class ConclaveApplication extends Application {
                 MeetingsResource.class,
                 PoliciesResource.class,
                 AdmissionsResource.class,
+                org.conclave.recording.boundary.MeetingRecordingResource.class,
+                org.conclave.recording.boundary.MeetingRecordingsResource.class,
+                org.conclave.recording.boundary.RecordingsResource.class,
                 org.conclave.admission.boundary.PlatformResource.class);
     }
 }
