@@ -6,7 +6,8 @@ import java.util.Deque;
 import java.util.logging.Logger;
 
 /**
- * The whole portal on 127.0.0.1: PostgreSQL, Keycloak with the realm and demo users, Payara Micro with the WAR.
+ * The whole portal on 127.0.0.1: PostgreSQL, Keycloak with the realm and demo users, a development SMTP server
+ * with its viewer, Payara Micro with the WAR.
  * {@code main} is the run command ({@code ./conclave run}); {@link #start} is also used once per test run.
  */
 public final class ConclaveStack implements AutoCloseable {
@@ -19,6 +20,7 @@ public final class ConclaveStack implements AutoCloseable {
     private LocalPostgres postgres;
     private LocalKeycloak keycloak;
     private LocalPayara payara;
+    private LocalMail mail;
 
     private ConclaveStack(StackSettings settings) {
         this.settings = settings;
@@ -43,6 +45,9 @@ public final class ConclaveStack implements AutoCloseable {
         keycloak = new LocalKeycloak(settings, secrets);
         started.push(keycloak);
         keycloak.start(postgres.jdbcUrl("keycloak"));
+        mail = new LocalMail(settings);
+        started.push(mail);
+        mail.start();
         payara = new LocalPayara(settings, secrets);
         started.push(payara);
         payara.start(postgres.jdbcUrl("conclave"));
@@ -54,6 +59,10 @@ public final class ConclaveStack implements AutoCloseable {
 
     LocalPostgres postgres() {
         return postgres;
+    }
+
+    LocalMail mail() {
+        return mail;
     }
 
     LocalPayara payara() {
@@ -105,6 +114,7 @@ public final class ConclaveStack implements AutoCloseable {
                    API (example)    %s/api/me
                    Health           %s/health/ready
                    Keycloak         %s/realms/conclave/account
+                   Mail (DEV SMTP)  %s  (SMTP on 127.0.0.1:%s)
                    PostgreSQL       %s (databases conclave, keycloak)
                    Data and logs    %s
                  Demo users (DEV ONLY, password = <name>-dev-password, TOTP secrets in README):
@@ -118,6 +128,8 @@ public final class ConclaveStack implements AutoCloseable {
                         s.portalUrl(),
                         s.portalUrl(),
                         s.keycloakUrl(),
+                        s.mailViewerUrl(),
+                        s.mailPort(),
                         "127.0.0.1:" + s.postgresPort(),
                         s.dataDir());
     }

@@ -40,7 +40,12 @@ final class LocalPayara implements AutoCloseable {
         env.put("CONCLAVE_KEYCLOAK_ADMIN_CLIENT_SECRET", secrets.get("keycloak.conclave-admin.secret"));
         env.put("CONCLAVE_PUBLIC_URL", settings.portalUrl());
         env.put("CONCLAVE_DATA_DIR", settings.dataDir().toString());
+        env.put("CONCLAVE_MAIL_HOST", "127.0.0.1");
+        env.put("CONCLAVE_MAIL_PORT", Integer.toString(settings.mailPort()));
         if (!settings.durable()) {
+            env.put("CONCLAVE_MAIL_POLL_SECONDS", "1");
+            env.put("CONCLAVE_MAIL_FIRST_RETRY_SECONDS", "1");
+            env.put("CONCLAVE_MAIL_LONGEST_RETRY_SECONDS", "2");
             env.put("CONCLAVE_KEYCLOAK_EVENTS_POLL_SECONDS", "2");
             // Meetings must start in the future; a two-day join window lets the tests join them right away.
             env.put("CONCLAVE_ADMISSION_JOIN_WINDOW_MINUTES", "2880");

@@ -31,6 +31,9 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
 
         /** The data directory of the running portal (checkpoint file, signing key). */
         java.nio.file.Path dataDirectory();
+
+        /** The development SMTP server the portal sends its mail to. */
+        LocalMail mail();
     }
 
     private static final class StackResource implements ExtensionContext.Store.CloseableResource, Portal {
@@ -71,6 +74,11 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
         @Override
         public java.nio.file.Path dataDirectory() {
             return stack.settings().dataDir();
+        }
+
+        @Override
+        public LocalMail mail() {
+            return stack.mail();
         }
 
         @Override

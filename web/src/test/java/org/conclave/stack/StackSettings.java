@@ -21,6 +21,8 @@ record StackSettings(
         int keycloakPort,
         int keycloakManagementPort,
         int portalPort,
+        int mailPort,
+        int mailViewerPort,
         boolean durable) {
 
     static StackSettings forRunCommand() {
@@ -38,6 +40,8 @@ record StackSettings(
                 port("CONCLAVE_KEYCLOAK_PORT", 8180),
                 port("CONCLAVE_KEYCLOAK_MANAGEMENT_PORT", 9180),
                 port("CONCLAVE_PORT", 8080),
+                port("CONCLAVE_MAIL_PORT", 2525),
+                port("CONCLAVE_MAIL_VIEWER_PORT", 8025),
                 true);
     }
 
@@ -56,7 +60,13 @@ record StackSettings(
                 freePort(),
                 freePort(),
                 freePort(),
+                freePort(),
+                freePort(),
                 false);
+    }
+
+    String mailViewerUrl() {
+        return "http://127.0.0.1:" + mailViewerPort;
     }
 
     String portalUrl() {

@@ -1,6 +1,7 @@
 package org.conclave.meeting.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,8 +24,10 @@ import org.conclave.identity.entity.Caller;
 import org.conclave.identity.entity.Person;
 import org.conclave.meeting.entity.Invitee;
 import org.conclave.meeting.entity.Meeting;
+import org.conclave.meeting.entity.MeetingAnnounced;
 import org.conclave.meeting.entity.MeetingDraft;
 import org.conclave.meeting.entity.MeetingRules;
+import org.conclave.meeting.entity.PasscodeIssued;
 import org.conclave.meeting.entity.RecurrenceCheck;
 import org.conclave.meeting.entity.ScheduledMeetings;
 import org.conclave.platform.control.Ids;
@@ -71,6 +74,12 @@ public class MeetingScheduler {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<MeetingAnnounced> news;
+
+    @Inject
+    Event<PasscodeIssued> passcodes;
 
     public ScheduledMeetings schedule(Caller host, MeetingDraft draft) {
         Instant now = clock.instant();
@@ -144,6 +153,8 @@ public class MeetingScheduler {
                     .detail("passcode", passcode.isPresent()));
         }
         em.flush();
+        news.fire(new MeetingAnnounced(created.get(0), MeetingAnnounced.Change.SCHEDULED));
+        passcode.ifPresent(p -> passcodes.fire(new PasscodeIssued(created.get(0), p)));
         return new ScheduledMeetings(created, passcode);
     }
 
@@ -189,6 +200,8 @@ public class MeetingScheduler {
                 .target("meeting", id)
                 .detail("settings", new ArrayList<>(settings.keySet()))
                 .detail("baselineVersion", baseline.version()));
+        em.flush();
+        news.fire(new MeetingAnnounced(meeting, MeetingAnnounced.Change.CHANGED));
         return meeting;
     }
 
@@ -217,6 +230,8 @@ public class MeetingScheduler {
         Meeting meeting = meetings.open(caller, id, "meeting.cancel");
         meeting.cancel(clock.instant());
         trail.record(AuditEntry.allowed("meeting.cancel").target("meeting", id));
+        em.flush();
+        news.fire(new MeetingAnnounced(meeting, MeetingAnnounced.Change.CANCELLED));
         return meeting;
     }
 
@@ -233,6 +248,7 @@ public class MeetingScheduler {
         String passcode = PasscodeGenerator.generate(meeting.policy().passcodeMinLength());
         meeting.protectWith(hasher.hash(passcode), clock.instant());
         trail.record(AuditEntry.allowed("meeting.passcode-rotate").target("meeting", id));
+        passcodes.fire(new PasscodeIssued(meeting, passcode));
         return passcode;
     }
 

@@ -1,6 +1,7 @@
 package org.conclave.meeting.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,6 +17,7 @@ import org.conclave.identity.entity.Caller;
 import org.conclave.meeting.entity.Meeting;
 import org.conclave.meeting.entity.MeetingRules;
 import org.conclave.meeting.entity.Registration;
+import org.conclave.meeting.entity.RegistrationNews;
 import org.conclave.platform.control.Ids;
 import org.conclave.platform.entity.Refusal;
 import org.conclave.platform.entity.Rule;
@@ -43,6 +45,9 @@ public class Registrations {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<RegistrationNews> news;
 
     public Registration register(Caller caller, String meetingId) {
         Meeting meeting = meetings.visible(caller, meetingId);
@@ -96,6 +101,7 @@ public class Registrations {
                 .target("meeting", meeting.id())
                 .detail("registration", registration.id())
                 .detail("state", registration.state().name()));
+        news.fire(new RegistrationNews(meeting, registration));
         return registration;
     }
 
@@ -121,6 +127,7 @@ public class Registrations {
                 .detail("registration", registration.id())
                 .detail("participant", registration.subject())
                 .detail("decision", registration.state().name()));
+        news.fire(new RegistrationNews(meeting, registration));
         return registration;
     }
 

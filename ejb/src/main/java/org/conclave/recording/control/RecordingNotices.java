@@ -3,6 +3,7 @@ package org.conclave.recording.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.conclave.audit.control.AuditTrail;
 import org.conclave.audit.entity.AuditEntry;
 import org.conclave.identity.entity.Caller;
+import org.conclave.recording.entity.NoticePublished;
 import org.conclave.recording.entity.PublishedNotice;
 import org.conclave.recording.entity.RecordingNotice;
 
@@ -26,6 +28,9 @@ public class RecordingNotices {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<NoticePublished> publishedNotices;
 
     public Optional<PublishedNotice> current(String meetingId) {
         return em.createNamedQuery(PublishedNotice.LATEST, PublishedNotice.class)
@@ -52,6 +57,7 @@ public class RecordingNotices {
                 .detail("noticeHash", published.hash())
                 .detail("retentionDays", notice.retentionDays())
                 .detail("replaces", current.map(PublishedNotice::hash).orElse("")));
+        publishedNotices.fire(new NoticePublished(notice));
         return published;
     }
 }

@@ -39,8 +39,23 @@ import org.conclave.policy.entity.ExceptionRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingsResource {
 
-    static final String PASSCODE_NOTICE = "Shown once. Give it to approved participants through another channel than"
-            + " the invitation (phone, secure messenger); Conclave never mails it with the link.";
+    static final String PASSCODE_BY_MAIL = "Shown once. Conclave mails it to the participants approved so far in a"
+            + " message of its own, never with the invitation or the link; people approved later receive it when you"
+            + " rotate it.";
+    static final String PASSCODE_BY_HOST = "Shown once. The policy of this meeting forbids sending it by mail: give it"
+            + " to approved participants yourself through another channel than the invitation (phone, secure"
+            + " messenger).";
+
+    static Map<String, Object> passcodeView(String passcode, Meeting meeting) {
+        boolean mail = meeting.policy().passcodeByMailAllowed();
+        return Map.of(
+                "passcode",
+                passcode,
+                "passcodeDelivery",
+                mail ? "mail" : "host",
+                "passcodeNotice",
+                mail ? PASSCODE_BY_MAIL : PASSCODE_BY_HOST);
+    }
 
     @Inject
     Access access;
@@ -76,10 +91,7 @@ public class MeetingsResource {
         ScheduledMeetings scheduled = scheduler.schedule(host, MeetingRequests.draft(body));
         Map<String, Object> view = new LinkedHashMap<>(MeetingViews.meeting(scheduled.first(), host));
         view.put("occurrences", scheduled.meetings().stream().map(Meeting::id).toList());
-        scheduled.passcode().ifPresent(p -> {
-            view.put("passcode", p);
-            view.put("passcodeNotice", PASSCODE_NOTICE);
-        });
+        scheduled.passcode().ifPresent(p -> view.putAll(passcodeView(p, scheduled.first())));
         return Response.created(uri.getBaseUriBuilder()
                         .path("meetings")
                         .path(scheduled.first().id())
@@ -125,7 +137,8 @@ public class MeetingsResource {
     @Path("{id}/passcode")
     public Map<String, Object> rotatePasscode(@PathParam("id") String id) {
         Caller caller = access.requireWithSecondFactor("meeting.passcode-rotate", "meeting", id, Role.HOST);
-        return Map.of("passcode", scheduler.rotatePasscode(caller, id), "passcodeNotice", PASSCODE_NOTICE);
+        String passcode = scheduler.rotatePasscode(caller, id);
+        return passcodeView(passcode, meetings.visible(caller, id));
     }
 
     @POST
