@@ -49,6 +49,17 @@ public class AuditExport {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    AuditTrail trail;
+
+    /** Records that an auditor took an extract of the log for this period (before it is streamed). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void recordExport(Instant from, Instant to) {
+        trail.record(org.conclave.audit.entity.AuditEntry.allowed("audit.export")
+                .detail("from", from.toString())
+                .detail("to", to.toString()));
+    }
+
     public void write(Instant from, Instant to, OutputStream output) throws IOException {
         sealer.sealNow();
         Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));

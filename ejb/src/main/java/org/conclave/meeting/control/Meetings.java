@@ -32,7 +32,10 @@ public class Meetings {
     public Meeting visible(Caller caller, String id) {
         Meeting meeting = Ids.plausible(id) ? em.find(Meeting.class, id) : null;
         if (meeting == null || !canSee(caller, meeting)) {
-            throw new Refusal(Rule.NOT_FOUND, "no meeting " + (Ids.plausible(id) ? id : "with that id"));
+            throw access.refuse(
+                    org.conclave.audit.entity.AuditEntry.refused("meeting.access", Rule.NOT_FOUND.name())
+                            .target("meeting", Ids.plausible(id) ? id : null),
+                    new Refusal(Rule.NOT_FOUND, "no meeting " + (Ids.plausible(id) ? id : "with that id")));
         }
         return meeting;
     }

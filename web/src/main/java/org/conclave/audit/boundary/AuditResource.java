@@ -26,7 +26,6 @@ import org.conclave.audit.control.Checkpoints;
 import org.conclave.audit.control.PersonalDataErasure;
 import org.conclave.audit.control.SigningKeys;
 import org.conclave.audit.entity.EventFilter;
-import org.conclave.audit.entity.Verification;
 import org.conclave.identity.control.Access;
 import org.conclave.identity.entity.Caller;
 import org.conclave.identity.entity.Role;
@@ -81,8 +80,7 @@ public class AuditResource {
     @Path("verification")
     public Map<String, Object> verify() {
         access.require("audit.verify", Role.AUDITOR);
-        Verification result = verification.verify();
-        return result.toWire();
+        return verification.verifyAndRecord().toWire();
     }
 
     @POST
@@ -105,6 +103,7 @@ public class AuditResource {
         access.require("audit.export", Role.AUDITOR);
         Instant start = instant("from", from).orElse(Instant.EPOCH);
         Instant end = instant("to", to).orElse(Instant.now().plusSeconds(1));
+        export.recordExport(start, end);
         StreamingOutput body = out -> export.write(start, end, out);
         return Response.ok(body, "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"conclave-audit.jsonl\"")

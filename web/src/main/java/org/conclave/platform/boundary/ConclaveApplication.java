@@ -31,6 +31,7 @@ public class ConclaveApplication extends Application {
                 org.conclave.recording.boundary.MeetingRecordingResource.class,
                 org.conclave.recording.boundary.MeetingRecordingsResource.class,
                 org.conclave.recording.boundary.RecordingsResource.class,
+                org.conclave.compliance.boundary.ReportsResource.class,
                 org.conclave.admission.boundary.PlatformResource.class);
     }
 }
