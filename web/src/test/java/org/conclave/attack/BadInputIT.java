@@ -26,7 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningPortal.class)
 class BadInputIT {
 
+    static final int VARIANTS = 20;
     static Api api;
+    static Portal portal;
+    static java.sql.Connection database;
     static List<String> callers = new ArrayList<>();
     static String meetingId;
     static int rawRefusals;
@@ -76,8 +79,14 @@ class BadInputIT {
     };
 
     @BeforeAll
-    static void connect(Portal portal) {
+    static void connect(Portal running) {
+        portal = running;
         api = new Api(portal.url());
+        try {
+            database = running.superuser();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         Tokens tokens = new Tokens(portal.keycloakUrl());
         callers.add(null);
         callers.add("not.a.token");
@@ -108,12 +117,13 @@ class BadInputIT {
         Random random = new Random(20261123L);
         int sent = 0;
         List<String> failures = new ArrayList<>();
+        String state = fingerprint();
         assertTrue(endpoints.size() >= 38, "the OpenAPI document lists " + endpoints.size() + " operations");
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String template = endpoint.substring(endpoint.indexOf(' ') + 1);
             for (String caller : callers) {
-                for (int i = 0; i < 6; i++) {
+                for (int i = 0; i < VARIANTS; i++) {
                     String path = template.replace(
                                     "{id}",
                                     template.startsWith("/api/meetings") && i % 3 == 0
@@ -121,23 +131,61 @@ class BadInputIT {
                                             : encode(pick(random, STRINGS)))
                             .replace("{classification}", i % 2 == 0 ? "SECRET" : encode(pick(random, STRINGS)))
                             .replaceAll("\\{[a-zA-Z]+\\}", encode(pick(random, STRINGS)));
-                    if (i == 5) {
+                    if (i % 6 == 5) {
                         path += "?from=" + encode(pick(random, STRINGS)) + "&limit=" + encode(pick(random, STRINGS))
                                 + "&before=" + encode(pick(random, STRINGS));
                     }
                     String body = method.equals("GET") || method.equals("DELETE") ? null : pick(random, BODIES);
-                    String type = i == 4 ? "text/plain" : "application/json";
+                    String type = i % 6 == 4 ? "text/plain" : i % 9 == 7 ? "application/xml" : "application/json";
                     HttpResponse<String> response = sendOnce(method, path, caller, body == null ? null : type, body);
                     sent++;
+                    String after = fingerprint();
+                    if (response.statusCode() >= 400 && !after.equals(state)) {
+                        failures.add(method + " " + path + " was refused (" + response.statusCode()
+                                + ") but changed the database");
+                    }
+                    state = after;
                     check(method + " " + path, response, failures);
                 }
             }
         }
-        assertTrue(sent > 2000, "sent " + sent);
+        assertTrue(sent >= 10_000, "sent " + sent);
         System.out.println(
                 "BadInputIT: " + sent + " requests, 0 with status 5xx allowed; " + rawRefusals
                         + " refused by the HTTP server before routing (NUL or encoded slash in the URL, request line too long)");
         assertEquals(List.of(), failures, failures.size() + " of " + sent + " responses broke the rules");
+    }
+
+    /**
+     * A fingerprint of every table a governed action writes (the audit log aside: refusals are audited): row counts,
+     * decisions taken, meeting versions. A refused request must leave it as it was.
+     */
+    private static String fingerprint() {
+        try (java.sql.Statement s = database.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT concat_ws('|',"
+                        + " (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM meeting),"
+                        + " (SELECT count(*) FROM meeting_invitation), (SELECT count(*) FROM meeting_cohost),"
+                        + " (SELECT count(*) || ':' || count(decided_at) FROM registration),"
+                        + " (SELECT count(*) || ':' || count(decided_at) FROM admission),"
+                        + " (SELECT count(*) || ':' || count(lifted_at) FROM ban),"
+                        + " (SELECT count(*) || ':' || count(decided_at) FROM policy_exception),"
+                        + " (SELECT count(*) FROM policy_baseline_version),"
+                        + " (SELECT md5(string_agg(base_url || e2ee_capable || on_premise_turn"
+                        + " || on_premise_recording_store, ',')) FROM video_platform),"
+                        + " (SELECT count(*) || ':' || count(finished_at) FROM recording),"
+                        + " (SELECT count(*) FROM recording_notice), (SELECT count(*) FROM recording_consent),"
+                        + " (SELECT count(*) || ':' || count(lifted_at) FROM legal_hold),"
+                        + " (SELECT count(*) FROM mail_outbox), (SELECT count(*) FROM report_job))")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void disconnect() throws java.sql.SQLException {
+        database.close();
     }
 
     @Test

@@ -74,6 +74,16 @@ public final class ConclaveStack implements AutoCloseable {
         payara.restart(postgres.jdbcUrl("conclave"));
     }
 
+    /** Kills Payara Micro with SIGKILL, as a crash would. */
+    void killPortal() throws InterruptedException {
+        payara.kill();
+    }
+
+    /** Starts Payara Micro again after {@link #killPortal}. */
+    void startPortal() throws IOException, InterruptedException {
+        payara.start(postgres.jdbcUrl("conclave"));
+    }
+
     StackSecrets secrets() {
         return secrets;
     }

@@ -65,7 +65,11 @@ final class LocalPayara implements AutoCloseable {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m",
+                // CONCLAVE_PORTAL_HEAP: the portal's maximum heap (default 768m; bench/run measures reports at 512m).
+                "-Xmx"
+                        + java.util.Optional.ofNullable(System.getenv("CONCLAVE_PORTAL_HEAP"))
+                                .filter(heap -> heap.matches("[0-9]+[kKmMgG]?"))
+                                .orElse("768m"),
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 settings.distributions().resolve("payara-micro.jar").toString(),
@@ -97,6 +101,14 @@ final class LocalPayara implements AutoCloseable {
     void restart(String jdbcUrl) throws IOException, InterruptedException {
         close();
         start(jdbcUrl);
+    }
+
+    /** Kills the application server with SIGKILL (the databases and Keycloak keep running). */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
     }
 
     Path log() {

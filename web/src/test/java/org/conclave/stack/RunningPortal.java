@@ -34,6 +34,14 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
 
         /** The development SMTP server the portal sends its mail to. */
         LocalMail mail();
+
+        /** Kills the application server with SIGKILL, as a crash would; {@link #startPortal} brings it back. */
+        void killPortal() throws Exception;
+
+        void startPortal() throws Exception;
+
+        /** A DEV ONLY secret of the stack (dev-secrets.properties), e.g. the Keycloak admin client's. */
+        String secret(String name);
     }
 
     private static final class StackResource implements ExtensionContext.Store.CloseableResource, Portal {
@@ -74,6 +82,21 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
         @Override
         public java.nio.file.Path dataDirectory() {
             return stack.settings().dataDir();
+        }
+
+        @Override
+        public void killPortal() throws Exception {
+            stack.killPortal();
+        }
+
+        @Override
+        public void startPortal() throws Exception {
+            stack.startPortal();
+        }
+
+        @Override
+        public String secret(String name) {
+            return stack.secrets().get(name);
         }
 
         @Override

@@ -76,6 +76,14 @@ final class ServerProcess implements AutoCloseable {
         return log;
     }
 
+    /** SIGKILL, as a crash: no shutdown hook, no orderly close of connections or transactions. */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> children = process.descendants().toList();

@@ -9,6 +9,7 @@ import java.time.Instant;
  */
 public enum DemoUser {
     ALICE("alice"),
+    HUGO("hugo"),
     BOB("bob"),
     CAROL("carol"),
     DORA("dora"),

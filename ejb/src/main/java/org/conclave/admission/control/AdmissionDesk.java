@@ -87,12 +87,13 @@ public class AdmissionDesk {
         PasscodeCheck passcodeCheck = PasscodeCheck.NOT_REQUIRED;
         Duration wait = Duration.ZERO;
         if (!host && meeting.policy().passcodeRequired()) {
-            wait = throttle.waitFor(meeting.id(), caller.subject());
+            PasscodeThrottle.Try attempt = throttle.take(meeting.id(), caller.subject());
+            wait = attempt.waitFor();
             passcodeCheck = PasscodeCheck.NOT_CHECKED;
-            if (wait.isZero()) {
+            if (attempt.allowed()) {
                 passcodeCheck = passcodeCheck(meeting, passcode);
-                if (passcodeCheck == PasscodeCheck.WRONG) {
-                    throttle.wrongTry(meeting.id(), caller.subject());
+                if (passcodeCheck != PasscodeCheck.WRONG) {
+                    throttle.giveBack(meeting.id(), caller.subject(), attempt.at());
                 }
             }
         }

@@ -43,17 +43,59 @@ public class PasscodeThrottle {
     @ConfigProperty(name = "conclave.admission.passcode-cooldown-seconds", defaultValue = "900")
     long cooldownSeconds;
 
-    /** How long this person must wait before trying again (zero when they may try now). */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Duration waitFor(String meetingId, String subject) {
+    /**
+     * Takes one try for this person at this meeting, or says how long they must wait. Checking the limits and
+     * counting the try happen under one lock per meeting, in a transaction of their own, so concurrent guesses cannot
+     * all pass the check before any is counted; a right passcode gives the try back ({@link #giveBack}).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Try take(String meetingId, String subject) {
         Instant now = clock.instant();
-        Instant since = now.minusSeconds(cooldownSeconds);
+        try (Connection c = database.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 17))")) {
+                lock.setString(1, "passcode:" + meetingId);
+                lock.executeQuery().close();
+            }
+            Duration wait = waitFor(c, meetingId, subject, now);
+            if (wait.isZero()) {
+                count(c, meetingId, subject, now);
+            }
+            return new Try(wait, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check passcode tries", e);
+        }
+    }
+
+    /** The passcode was right: the try taken for it does not count against the person. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void giveBack(String meetingId, String subject, Instant at) {
         try (Connection c = database.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT"
-                        + " (SELECT min(at) FROM (SELECT at FROM passcode_attempt WHERE meeting_id = ? AND subject = ? AND at > ?"
-                        + "   ORDER BY at DESC LIMIT ?) p HAVING count(*) >= ?),"
-                        + " (SELECT min(at) FROM (SELECT at FROM passcode_attempt WHERE meeting_id = ? AND at > ?"
-                        + "   ORDER BY at DESC LIMIT ?) m HAVING count(*) >= ?)")) {
+                PreparedStatement delete = c.prepareStatement("DELETE FROM passcode_attempt WHERE ctid = (SELECT ctid"
+                        + " FROM passcode_attempt WHERE meeting_id = ? AND subject = ? AND at = ? LIMIT 1)")) {
+            delete.setString(1, meetingId);
+            delete.setString(2, subject);
+            delete.setTimestamp(3, Timestamp.from(at));
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not give a passcode try back", e);
+        }
+    }
+
+    /** A try taken at {@code at}, or the time to wait before the next one (then nothing was taken). */
+    public record Try(Duration waitFor, Instant at) {
+
+        public boolean allowed() {
+            return waitFor.isZero();
+        }
+    }
+
+    private Duration waitFor(Connection c, String meetingId, String subject, Instant now) throws SQLException {
+        Instant since = now.minusSeconds(cooldownSeconds);
+        try (PreparedStatement q = c.prepareStatement("SELECT"
+                + " (SELECT min(at) FROM (SELECT at FROM passcode_attempt WHERE meeting_id = ? AND subject = ? AND at > ?"
+                + "   ORDER BY at DESC LIMIT ?) p HAVING count(*) >= ?),"
+                + " (SELECT min(at) FROM (SELECT at FROM passcode_attempt WHERE meeting_id = ? AND at > ?"
+                + "   ORDER BY at DESC LIMIT ?) m HAVING count(*) >= ?)")) {
             Timestamp from = Timestamp.from(since);
             q.setString(1, meetingId);
             q.setString(2, subject);
@@ -76,23 +118,16 @@ public class PasscodeThrottle {
                 }
                 return wait.isNegative() ? Duration.ZERO : wait;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not check passcode tries", e);
         }
     }
 
-    /** Counts a wrong try; in a transaction of its own, so the refusal's rollback does not erase it. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void wrongTry(String meetingId, String subject) {
-        try (Connection c = database.getConnection();
-                PreparedStatement insert =
-                        c.prepareStatement("INSERT INTO passcode_attempt (meeting_id, subject, at) VALUES (?, ?, ?)")) {
+    private static void count(Connection c, String meetingId, String subject, Instant at) throws SQLException {
+        try (PreparedStatement insert =
+                c.prepareStatement("INSERT INTO passcode_attempt (meeting_id, subject, at) VALUES (?, ?, ?)")) {
             insert.setString(1, meetingId);
             insert.setString(2, subject);
-            insert.setTimestamp(3, Timestamp.from(clock.instant()));
+            insert.setTimestamp(3, Timestamp.from(at));
             insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count a passcode try", e);
         }
     }
 }
