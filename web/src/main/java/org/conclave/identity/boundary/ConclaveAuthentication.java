@@ -48,6 +48,7 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
+        lockedDown(response);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return bearer(authorization.substring(BEARER.length()).trim(), request, response, context);
@@ -70,6 +71,20 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SUCCESS;
         }
         return openId().secureResponse(request, response, context);
+    }
+
+    /**
+     * The strictest headers, set before any sign-in step: a redirect to Keycloak or a refusal written here never
+     * reaches the request filter, which replaces them with the page's own for requests that go on.
+     */
+    private static void lockedDown(HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'");
     }
 
     @Override
