@@ -61,6 +61,9 @@ public class AuditTrail {
     @Inject
     Instance<RequestContext> request;
 
+    @Inject
+    AuditMetrics metrics;
+
     /** Records the entry as done by the caller of the current request (or by the system outside requests). */
     public long record(AuditEntry entry) {
         return record(entry, currentActor());
@@ -90,9 +93,12 @@ public class AuditTrail {
             append.setString(i++, requestId().orElse(null));
             setNullable(append, i++, actor.username());
             setNullable(append, i, actor.clientAddress());
+            long started = System.nanoTime();
             try (ResultSet rs = append.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                long id = rs.getLong(1);
+                metrics.recorded(entry, java.time.Duration.ofNanos(System.nanoTime() - started));
+                return id;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the audit event could not be written; the action is rolled back", e);

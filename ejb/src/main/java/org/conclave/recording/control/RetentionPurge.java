@@ -37,6 +37,11 @@ public class RetentionPurge {
     RecordingDeletions deletions;
 
     @Inject
+    @org.eclipse.microprofile.metrics.annotation.RegistryScope(
+            scope = org.eclipse.microprofile.metrics.MetricRegistry.APPLICATION_SCOPE)
+    org.eclipse.microprofile.metrics.MetricRegistry registry;
+
+    @Inject
     @ConfigProperty(name = "conclave.recordings.purge-interval-seconds", defaultValue = "60")
     int intervalSeconds;
 
@@ -65,6 +70,7 @@ public class RetentionPurge {
         }
         if (deleted > 0) {
             LOG.info("retention purge deleted " + deleted + " recording(s)");
+            registry.counter("conclave_recordings_purged").inc(deleted);
         }
     }
 }
