@@ -128,7 +128,7 @@ public final class ConclaveStack implements AutoCloseable {
                    PostgreSQL       %s (databases conclave, keycloak)
                    Data and logs    %s
                  Demo users (DEV ONLY, password = <name>-dev-password, TOTP secrets in README):
-                   alice (host)  bob, carol (participants)  erin (participant, partner org)
+                   alice, hugo (hosts)  bob, carol (participants)  erin (participant, partner org)
                    dora (auditor)  adam (admin)
                  Press Ctrl-C to stop everything.
                 ==========================================================================
