@@ -1,6 +1,7 @@
 package org.conclave.stack;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.logging.Logger;
@@ -82,6 +83,50 @@ public final class ConclaveStack implements AutoCloseable {
     /** Starts Payara Micro again after {@link #killPortal}. */
     void startPortal() throws IOException, InterruptedException {
         payara.start(postgres.jdbcUrl("conclave"));
+    }
+
+    /**
+     * Backs the database up (a base backup), restores it into a second PostgreSQL, and starts a second portal on the
+     * restored database with {@code dataDir} as its data directory. Returns the second portal's URL; closing the
+     * handle stops both.
+     */
+    Restored backupAndRestore(Path dataDir) throws Exception {
+        Path copy = settings.dataDir().resolve("backup-" + System.nanoTime());
+        PostgresBaseBackup.take(postgres, settings.dataDir().resolve("postgres"), copy);
+        return new Restored(copy, dataDir);
+    }
+
+    /** A restored copy of the database, started on demand with a portal of its own. */
+    public final class Restored implements AutoCloseable {
+        private final Path copy;
+        private final Path dataDir;
+        private AutoCloseable database;
+        private LocalPayara portal;
+        private StackSettings portalSettings;
+
+        Restored(Path copy, Path dataDir) {
+            this.copy = copy;
+            this.dataDir = dataDir;
+        }
+
+        public java.net.URI start() throws Exception {
+            int dbPort = StackSettings.freePort();
+            database = PostgresBaseBackup.restore(settings, copy, dbPort);
+            portalSettings = settings.forSecondPortal(dataDir, StackSettings.freePort());
+            portal = new LocalPayara(portalSettings, secrets);
+            portal.start("jdbc:postgresql://127.0.0.1:" + dbPort + "/conclave");
+            return java.net.URI.create(portalSettings.portalUrl());
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (portal != null) {
+                portal.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        }
     }
 
     StackSecrets secrets() {

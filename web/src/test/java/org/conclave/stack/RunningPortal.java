@@ -42,6 +42,12 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
 
         /** A DEV ONLY secret of the stack (dev-secrets.properties), e.g. the Keycloak admin client's. */
         String secret(String name);
+
+        /**
+         * Takes a base backup of the database now; {@code start()} on the result restores it into a second
+         * PostgreSQL and starts a second portal on it, with {@code dataDir} as that portal's data directory.
+         */
+        ConclaveStack.Restored backupAndRestore(java.nio.file.Path dataDir) throws Exception;
     }
 
     private static final class StackResource implements ExtensionContext.Store.CloseableResource, Portal {
@@ -92,6 +98,11 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
         @Override
         public void startPortal() throws Exception {
             stack.startPortal();
+        }
+
+        @Override
+        public ConclaveStack.Restored backupAndRestore(java.nio.file.Path dataDir) throws Exception {
+            return stack.backupAndRestore(dataDir);
         }
 
         @Override

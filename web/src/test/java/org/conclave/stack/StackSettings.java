@@ -65,6 +65,23 @@ record StackSettings(
                 false);
     }
 
+    /** The same stack, but a second portal with its own data directory and port. */
+    StackSettings forSecondPortal(Path portalData, int port) {
+        return new StackSettings(
+                home,
+                portalData,
+                distributions,
+                war,
+                keycloakVersion,
+                postgresPort,
+                keycloakPort,
+                keycloakManagementPort,
+                port,
+                mailPort,
+                mailViewerPort,
+                durable);
+    }
+
     String mailViewerUrl() {
         return "http://127.0.0.1:" + mailViewerPort;
     }
@@ -117,7 +134,7 @@ record StackSettings(
         return Optional.ofNullable(System.getenv(env)).map(Integer::parseInt).orElse(fallback);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
