@@ -166,6 +166,14 @@ public class AdmissionDesk {
                 waiting ? Optional.empty() : Optional.of(tokens.issue(meeting, caller, host, platform.baseUrl())));
     }
 
+    /** Who is waiting in the meeting's lobby, for its host (anyone else's refusal is audited). */
+    public java.util.List<Admission> waiting(Caller host, String meetingId) {
+        Meeting meeting = meetings.managed(host, meetingId, "admission.list");
+        return em.createNamedQuery(Admission.WAITING, Admission.class)
+                .setParameter("meeting", meeting.id())
+                .getResultList();
+    }
+
     /** The host lets someone in from the waiting room, or turns them away. */
     public Admission decide(Caller host, String meetingId, String admissionId, boolean admit) {
         Meeting meeting = meetings.managed(host, meetingId, "admission.decide");

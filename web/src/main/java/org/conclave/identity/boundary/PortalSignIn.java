@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         clientSecret = "${portalSignIn.clientSecret}",
         redirectURI = "${portalSignIn.redirectUri}",
         redirectToOriginalResource = false,
+        tokenAutoRefresh = true,
         claimsDefinition = @ClaimsDefinition(callerGroupsClaim = "groups", callerNameClaim = "preferred_username"))
 public class PortalSignIn {
 

@@ -12,6 +12,7 @@ import org.conclave.platform.entity.Rule;
 /**
  * The error page of the web container (web.xml): errors raised before a request reaches the REST layer (a path the
  * container refuses, a method it does not allow, a body over the size limit) are answered as problem+json too.
+ * Browsers asking for a page get the portal's error page instead ({@link PortalErrorPage}).
  */
 @WebServlet("/problem")
 public class ProblemPage extends HttpServlet {
@@ -34,10 +35,14 @@ public class ProblemPage extends HttpServlet {
                     case 413 -> Rule.PAYLOAD_TOO_LARGE;
                     default -> status >= 500 ? Rule.INTERNAL : Rule.NOT_FOUND;
                 };
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (PortalErrorPage.wanted(request, uri == null ? null : uri.toString())) {
+            PortalErrorPage.write(request, response, status >= 400 && status < 600 ? status : 404);
+            return;
+        }
         response.setStatus(status >= 400 && status < 600 ? status : 404);
         response.setContentType(ProblemDocument.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         response.getWriter().write(ProblemDocument.of(rule, null, uri == null ? null : uri.toString(), Map.of()));
     }
 }

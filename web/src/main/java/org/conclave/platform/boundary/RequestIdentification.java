@@ -13,7 +13,8 @@ import org.conclave.platform.control.RequestContext;
 
 /**
  * Gives every request an id (a caller's {@code X-Request-Id} when it is a plain token, else a new UUID) and notes
- * the client address, for the audit log; and sets the security headers every response carries.
+ * the client address, for the audit log; and sets the security headers every response carries (the
+ * Content-Security-Policy is {@link ContentSecurityPolicy}'s).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdentification extends HttpFilter {
@@ -24,6 +25,9 @@ public class RequestIdentification extends HttpFilter {
     @Inject
     RequestContext context;
 
+    @Inject
+    ContentSecurityPolicy contentSecurityPolicy;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -33,9 +37,7 @@ public class RequestIdentification extends HttpFilter {
         response.setHeader("X-Request-Id", context.requestId());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader(
-                "Content-Security-Policy",
-                "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy.header());
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Cache-Control", "no-store");
         chain.doFilter(request, response);
