@@ -32,21 +32,6 @@ public class AuditVerification {
     @Inject
     SigningKeys keys;
 
-    @Inject
-    AuditTrail trail;
-
-    /** Verifies the chain for an auditor who asked for it, and records that they did and what they found. */
-    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRED)
-    public Verification verifyAndRecord() {
-        Verification result = verify();
-        trail.record(org.conclave.audit.entity.AuditEntry.allowed("audit.verify")
-                .detail("valid", result.valid())
-                .detail("events", result.events())
-                .detail("verifiedThrough", result.verifiedThrough())
-                .detail("firstInvalidSequence", result.firstInvalidSequence().orElse(0L)));
-        return result;
-    }
-
     public Verification verify() {
         sealer.sealNow();
         ChainVerifier verifier = new ChainVerifier(keys.publicKeys(), checkpoints.all(), 1, AuditChain.GENESIS);

@@ -4,15 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.conclave.platform.control.DataDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,20 +76,9 @@ public class RecordingStore {
         }
     }
 
-    /** SHA-256 (hex) of the file, read in 64 KiB blocks. */
+    /** SHA-256 (hex) of the file. */
     public String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] block = new byte[65536];
-            for (int n; (n = in.read(block)) > 0; ) {
-                digest.update(block, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read recording " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return org.conclave.platform.control.Sha256.hex(file);
     }
 
     public long size(Path file) {

@@ -151,7 +151,7 @@ public final class EvidenceMap {
                 .events("Consent breaches", "alert.consent-breach", ANY)
                 .done());
         all.add(control("5.35")
-                .events("Verifications run", "audit.verify", ALLOWED)
+                .events("Audit extracts exported", "audit.export", ALLOWED)
                 .fact("Signed checkpoints", facts.checkpointsSigned(), true)
                 .done());
         all.add(control("5.36")
@@ -291,7 +291,7 @@ public final class EvidenceMap {
                 .done());
         all.add(control("12.4.1").perSource().done());
         all.add(control("12.7.2")
-                .events("Verifications run", "audit.verify", ALLOWED)
+                .events("Audit extracts exported", "audit.export", ALLOWED)
                 .fact("Signed checkpoints", facts.checkpointsSigned(), true)
                 .done());
         all.add(control("16.1.2")

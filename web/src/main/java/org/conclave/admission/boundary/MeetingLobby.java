@@ -46,7 +46,6 @@ public class MeetingLobby implements Serializable {
     @Inject
     Attendance attendance;
 
-
     @Inject
     ManageMeeting page;
 

@@ -48,7 +48,6 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
-        lockedDown(response);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return bearer(authorization.substring(BEARER.length()).trim(), request, response, context);
@@ -56,7 +55,22 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
         if (isApi(request)) {
             return context.doNothing();
         }
-        AuthenticationStatus status = openId().validateRequest(request, response, context);
+        HttpServletResponse guarded = new jakarta.servlet.http.HttpServletResponseWrapper(response) {
+            @Override
+            public void sendRedirect(String location) throws java.io.IOException {
+                lockedDown(this);
+                super.sendRedirect(location);
+            }
+
+            @Override
+            public void sendError(int status) throws java.io.IOException {
+                lockedDown(this);
+                super.sendError(status);
+            }
+        };
+        context.setResponse(guarded);
+        AuthenticationStatus status = openId().validateRequest(request, guarded, context);
+        context.setResponse(response);
         if (status == AuthenticationStatus.SUCCESS) {
             signedInThroughBrowser();
         }
@@ -74,8 +88,8 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * The strictest headers, set before any sign-in step: a redirect to Keycloak or a refusal written here never
-     * reaches the request filter, which replaces them with the page's own for requests that go on.
+     * The strictest headers, for the responses this mechanism writes itself (the redirect to Keycloak, a refused
+     * token): those may never reach the request filter that sets the headers of everything else.
      */
     private static void lockedDown(HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -119,6 +133,7 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
     private static AuthenticationStatus refuse(
             Refusal refusal, HttpServletRequest request, HttpServletResponse response) {
         try {
+            lockedDown(response);
             response.setStatus(refusal.rule().status());
             response.setHeader("WWW-Authenticate", BearerChallenge.of(refusal));
             response.setContentType(ProblemDocument.MEDIA_TYPE);
