@@ -6,6 +6,8 @@
 #   conclave  : pgbench, N clients, Conclave's own append statement as the application role, while the portal's
 #               sealer chains the events; the rate counts until the last event is sealed
 # and writes bench/results/<date>-audit-append.md. Loopback only; each run is bounded in time.
+# bench/run calls it as benchmark P2 against the stack it started (BENCH_STACK_RUNNING=1): then it starts nothing and
+# appends its figures to $BENCH_RESULTS (key=value) instead of writing its own results file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${CLIENTS:-32}
@@ -17,23 +19,26 @@ if ! command -v pgbench >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null
 fi
 
-export CONCLAVE_STACK_DATA="$PWD/.conclave-bench" CONCLAVE_PORT=18080 CONCLAVE_KEYCLOAK_PORT=18180 \
-  CONCLAVE_KEYCLOAK_MANAGEMENT_PORT=19180 CONCLAVE_DB_PORT=25432
-mkdir -p "$CONCLAVE_STACK_DATA"
-LOG="$CONCLAVE_STACK_DATA/stack.log"
-setsid ./conclave run > "$LOG" 2>&1 &
-STACK=$!
-stop() { kill -TERM -- -"$STACK" 2>/dev/null || true; wait "$STACK" 2>/dev/null || true; }
-trap stop EXIT
-for _ in $(seq 1 600); do
-  grep -q "Conclave is ready" "$LOG" && break
-  kill -0 "$STACK" 2>/dev/null || { tail -30 "$LOG"; exit 1; }
-  sleep 1
-done
-grep -q "Conclave is ready" "$LOG" || { echo "the stack did not start"; exit 1; }
+if [ "${BENCH_STACK_RUNNING:-0}" != 1 ]; then
+  export CONCLAVE_STACK_DATA="$PWD/.conclave-bench" CONCLAVE_PORT=18080 CONCLAVE_KEYCLOAK_PORT=18180 \
+    CONCLAVE_KEYCLOAK_MANAGEMENT_PORT=19180 CONCLAVE_DB_PORT=25432 CONCLAVE_MAIL_PORT=12525 CONCLAVE_MAIL_VIEWER_PORT=18025
+  mkdir -p "$CONCLAVE_STACK_DATA"
+  LOG="$CONCLAVE_STACK_DATA/stack.log"
+  setsid ./conclave run > "$LOG" 2>&1 &
+  STACK=$!
+  stop() { kill -TERM -- -"$STACK" 2>/dev/null || true; wait "$STACK" 2>/dev/null || true; }
+  trap stop EXIT
+  for _ in $(seq 1 600); do
+    grep -q "Conclave is ready" "$LOG" && break
+    kill -0 "$STACK" 2>/dev/null || { tail -30 "$LOG"; exit 1; }
+    sleep 1
+  done
+  grep -q "Conclave is ready" "$LOG" || { echo "the stack did not start"; exit 1; }
+fi
+DB_PORT=${CONCLAVE_DB_PORT:-25432}
 
 secret() { grep "^$1=" "$CONCLAVE_STACK_DATA/dev-secrets.properties" | cut -d= -f2-; }
-SU=(env PGPASSWORD="$(secret postgres.superuser.password)" psql -qAt -h 127.0.0.1 -p 25432 -U postgres -d conclave)
+SU=(env PGPASSWORD="$(secret postgres.superuser.password)" psql -qAt -h 127.0.0.1 -p "$DB_PORT" -U postgres -d conclave)
 APP_PW="$(secret postgres.conclave_app.password)"
 UNSEALED="SELECT count(*) FROM audit_event WHERE id > coalesce((SELECT event_id FROM audit_chain ORDER BY seq DESC LIMIT 1), 0)"
 "${SU[@]}" -c "SHOW fsync" | grep -q on
@@ -47,20 +52,20 @@ SQL
 
 run() { # name user password script
   local user=$2 pw=$3 script=$4
-  PGPASSWORD="$pw" pgbench -n -h 127.0.0.1 -p 25432 -U "$user" -c "$CLIENTS" -j 2 -T "$WARMUP" -f "$script" conclave >/dev/null
-  PGPASSWORD="$pw" pgbench -n -h 127.0.0.1 -p 25432 -U "$user" -c "$CLIENTS" -j 2 -T "$DURATION" -f "$script" conclave \
+  PGPASSWORD="$pw" pgbench -n -h 127.0.0.1 -p "$DB_PORT" -U "$user" -c "$CLIENTS" -j 2 -T "$WARMUP" -f "$script" conclave >/dev/null
+  PGPASSWORD="$pw" pgbench -n -h 127.0.0.1 -p "$DB_PORT" -U "$user" -c "$CLIENTS" -j 2 -T "$DURATION" -f "$script" conclave \
     | awk '/^tps/ {print $3}' | head -1
 }
 SU_PW="$(secret postgres.superuser.password)"
 REF=$(run reference postgres "$SU_PW" bench/sql/plain-insert.sql)
 NAIVE=$(run naive postgres "$SU_PW" bench/sql/naive-chain.sql)
 
-PGPASSWORD="$APP_PW" pgbench -n -h 127.0.0.1 -p 25432 -U conclave_app -c "$CLIENTS" -j 2 -T "$WARMUP" \
+PGPASSWORD="$APP_PW" pgbench -n -h 127.0.0.1 -p "$DB_PORT" -U conclave_app -c "$CLIENTS" -j 2 -T "$WARMUP" \
   -f bench/sql/conclave-append.sql conclave >/dev/null
 for _ in $(seq 1 120); do [ "$("${SU[@]}" -c "$UNSEALED")" = 0 ] && break; sleep 0.5; done
 BEFORE=$("${SU[@]}" -c "SELECT count(*) FROM audit_chain")
 START=$(date +%s.%N)
-APPEND=$(PGPASSWORD="$APP_PW" pgbench -n -h 127.0.0.1 -p 25432 -U conclave_app -c "$CLIENTS" -j 2 -T "$DURATION" \
+APPEND=$(PGPASSWORD="$APP_PW" pgbench -n -h 127.0.0.1 -p "$DB_PORT" -U conclave_app -c "$CLIENTS" -j 2 -T "$DURATION" \
   -f bench/sql/conclave-append.sql conclave | awk '/^tps/ {print $3}' | head -1)
 for _ in $(seq 1 600); do [ "$("${SU[@]}" -c "$UNSEALED")" = 0 ] && break; sleep 0.2; done
 END=$(date +%s.%N)
@@ -71,6 +76,22 @@ EFFECTIVE=$(awk -v n="$SEALED" -v s="$START" -v e="$END" 'BEGIN {printf "%.1f", 
 RATIO=$(awk -v a="$EFFECTIVE" -v b="$REF" 'BEGIN {printf "%.2f", a / b}')
 NAIVE_RATIO=$(awk -v a="$NAIVE" -v b="$REF" 'BEGIN {printf "%.2f", a / b}')
 
+if [ -n "${BENCH_RESULTS:-}" ]; then
+  cat >> "$BENCH_RESULTS" <<PROPS
+p2.clients=$CLIENTS
+p2.seconds=$DURATION
+p2.reference=$REF
+p2.naive=$NAIVE
+p2.naive_ratio=$NAIVE_RATIO
+p2.append=$APPEND
+p2.effective=$EFFECTIVE
+p2.ratio=$RATIO
+p2.sealed=$SEALED
+p2.gapfree=$GAPFREE
+PROPS
+  echo "P2: reference $REF inserts/s, naive chain $NAIVE/s ($NAIVE_RATIO), Conclave appended and sealed $EFFECTIVE/s ($RATIO)"
+  exit 0
+fi
 DATE=$(date -u +%Y-%m-%d)
 OUT="bench/results/$DATE-audit-append.md"
 cat > "$OUT" <<MD
