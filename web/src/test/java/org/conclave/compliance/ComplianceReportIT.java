@@ -111,6 +111,12 @@ class ComplianceReportIT {
 
         long expected = expectedAccessControlEvidence();
         assertEquals(expected, matrixCount(text, "5.15"), "5.15 evidence count in the control matrix");
+        assertEquals(
+                periodCount("SELECT count(*) FROM meeting WHERE starts_at >= ? AND starts_at < ?")
+                        + periodCount("SELECT count(*) FROM audit_event WHERE occurred_at >= ? AND occurred_at < ?"
+                                + " AND reason = 'policy-weakens-baseline'"),
+                matrixCount(text, "5.12"),
+                "5.12: meetings classified in the period and refused weakenings, as the database has them");
         assertTrue(text.contains("Audit chain verified") || text.contains("verified"), "integrity statement");
         assertFalse(text.contains("BROKEN"));
         assertTrue(text.contains("Łódź") || text.contains("Comité") || text.contains(pdfJob.getString("id")));
@@ -261,6 +267,19 @@ class ComplianceReportIT {
                         + " AND occurred_at < ? AND ((action = 'admission.request')"
                         + " OR (action IN ('admission.decide', 'registration.decide') AND outcome = 'allowed')"
                         + " OR (outcome = 'refused' AND reason IN ('not-found', 'not-meeting-manager')))")) {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            q.setObject(1, today.minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            q.setObject(2, today.plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static long periodCount(String sql) throws Exception {
+        try (Connection c = portal.superuser();
+                PreparedStatement q = c.prepareStatement(sql)) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             q.setObject(1, today.minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
             q.setObject(2, today.plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC));
