@@ -125,10 +125,10 @@ public final class Report {
                         + s("verify.bytes_per_event") + " bytes, " + s("verify.checkpoints") + " checkpoints)",
                 f(ver, 0) + "/s: " + f(perMillion, 1) + " s per 1M events, valid " + s("verify.valid"),
                 f(verRef, 0) + " events/s: JDK SHA-256 over the same bytes, same JVM (openssl speed sha256 at "
-                        + s("verify.bytes_per_event") + " B: " + s("openssl.sha256") + "B/s)",
+                        + s("verify.bytes_per_event") + " B: " + openssl() + ")",
                 f(ver / verRef, 3),
                 "≥ 0.60; 1M events < 60 s",
-                met(ver / verRef >= 0.60 && perMillion < 60)));
+                met(ver / verRef >= 0.60) + " (0.60); " + met(perMillion < 60) + " (1M < 60 s)"));
         double year = d("pack.year.seconds");
         double half = d("pack.half.seconds");
         double yearHeap = d("pack.year.heap_peak_mb");
@@ -140,10 +140,10 @@ public final class Report {
                 "P4",
                 "compliance pack (PDF) of 2025: 100k meetings, 2M events;"
                         + " portal " + s("pack.heap_flag"),
-                f(year, 1) + " s, peak heap " + f(yearHeap, 0) + " MB of " + f(d("pack.year.heap_max_mb"), 0)
-                        + " MB (" + s("pack.year.full_gcs") + " full GCs)",
+                f(year, 1) + " s, peak heap used " + f(yearHeap, 0) + " MB (committed "
+                        + f(d("pack.year.heap_max_mb"), 0) + " MB; " + s("pack.year.full_gcs") + " full GCs)",
                 "half year (50k meetings, 1M events), made before the second half was loaded: " + f(half, 1)
-                        + " s, peak heap " + f(halfHeap, 0) + " MB",
+                        + " s, peak heap used " + f(halfHeap, 0) + " MB",
                 "time " + f(growth, 2) + "× for 2× the data; heap " + f(yearHeap / halfHeap, 2) + "×",
                 "≤ 30 s at -Xmx512m; time linear (≤ 2.3× for 2×); memory flat (≤ 1.25×)",
                 met(year <= 30) + " (30 s); " + met(linear) + " (linear); " + met(flat) + " (flat)"));
@@ -239,6 +239,12 @@ public final class Report {
             }
         }
         return total;
+    }
+
+    /** openssl speed prints thousands of bytes per second ("1211569.25k"). */
+    private String openssl() {
+        String text = s("openssl.sha256").replace("k", "");
+        return text.isBlank() ? "n/a" : f(Double.parseDouble(text) / 1e6, 2) + " GB/s";
     }
 
     private String errors(String phase) {

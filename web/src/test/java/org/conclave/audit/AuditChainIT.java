@@ -96,7 +96,14 @@ class AuditChainIT {
         String erin = tokens.withOtp(DemoUser.ERIN);
         String subject = Tokens.claims(erin).getString("sub");
         awaitEvent("keycloak.login", subject);
+        // erin's sign-ins from earlier tests may still be on their way in: wait until ingestion has caught up
         long logins = keycloakEvents(subject);
+        for (int stable = 0; stable < 3; ) {
+            Thread.sleep(2500);
+            long now = keycloakEvents(subject);
+            stable = now == logins ? stable + 1 : 0;
+            logins = now;
+        }
         assertTrue(logins >= 1);
 
         portal.restartPortal();
