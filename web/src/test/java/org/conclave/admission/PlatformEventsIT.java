@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +17,7 @@ import org.conclave.stack.RunningPortal.Portal;
 import org.conclave.testing.Api;
 import org.conclave.testing.AuditRows;
 import org.conclave.testing.DemoUser;
+import org.conclave.testing.PlatformWebhook;
 import org.conclave.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +32,7 @@ class PlatformEventsIT {
     static Tokens tokens;
     static AuditRows audit;
     static byte[] secret;
+    static PlatformWebhook webhook;
 
     @BeforeAll
     static void connect(Portal running) throws IOException {
@@ -42,11 +40,8 @@ class PlatformEventsIT {
         api = new Api(running.url());
         tokens = new Tokens(running.keycloakUrl());
         audit = new AuditRows(running);
-        // The portal generates its development webhook secret when the first event arrives.
-        api.send("POST", "/api/platform/events", null, "application/json", "{}");
-        secret = Files.readString(running.dataDirectory().resolve("platform/webhook-secret"))
-                .trim()
-                .getBytes(StandardCharsets.UTF_8);
+        webhook = new PlatformWebhook(running);
+        secret = webhook.secret();
     }
 
     static String meeting() {
@@ -71,23 +66,11 @@ class PlatformEventsIT {
     }
 
     static HttpResponse<String> post(String eventId, long timestamp, String body, String signature) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url() + "/api/platform/events"))
-                .header("Content-Type", "application/json")
-                .header("X-Conclave-Timestamp", Long.toString(timestamp))
-                .header("X-Conclave-Event-Id", eventId)
-                .header("X-Conclave-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return webhook.send(eventId, timestamp, body, signature);
     }
 
     static HttpResponse<String> signed(String eventId, long timestamp, String body) throws Exception {
-        return post(
-                eventId,
-                timestamp,
-                body,
-                WebhookSignature.sign(
-                        secret, Long.toString(timestamp), eventId, body.getBytes(StandardCharsets.UTF_8)));
+        return webhook.signed(eventId, timestamp, body);
     }
 
     static String joined(String room, String subject) {

@@ -25,12 +25,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
-import org.conclave.admission.control.WebhookSignature;
 import org.conclave.stack.RunningPortal;
 import org.conclave.stack.RunningPortal.Portal;
 import org.conclave.testing.Api;
 import org.conclave.testing.AuditRows;
 import org.conclave.testing.DemoUser;
+import org.conclave.testing.PlatformWebhook;
 import org.conclave.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class RecordingIT {
     static Api api;
     static Tokens tokens;
     static AuditRows audit;
-    static byte[] secret;
+    static PlatformWebhook platform;
 
     @BeforeAll
     static void connect(Portal running) throws Exception {
@@ -56,10 +56,7 @@ class RecordingIT {
         api = new Api(running.url());
         tokens = new Tokens(running.keycloakUrl());
         audit = new AuditRows(running);
-        api.send("POST", "/api/platform/events", null, "application/json", "{}");
-        secret = Files.readString(running.dataDirectory().resolve("platform/webhook-secret"))
-                .trim()
-                .getBytes(StandardCharsets.UTF_8);
+        platform = new PlatformWebhook(running);
     }
 
     @Test
@@ -316,21 +313,7 @@ class RecordingIT {
     }
 
     static HttpResponse<String> webhook(String body) throws Exception {
-        String eventId = "evt-" + UUID.randomUUID();
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url() + "/api/platform/events"))
-                .header("Content-Type", "application/json")
-                .header("X-Conclave-Timestamp", timestamp)
-                .header("X-Conclave-Event-Id", eventId)
-                .header(
-                        "X-Conclave-Signature",
-                        WebhookSignature.sign(secret, timestamp, eventId, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
+        return platform.signed(body);
     }
 
     static HttpResponse<byte[]> download(String recordingId, DemoUser who) throws Exception {
