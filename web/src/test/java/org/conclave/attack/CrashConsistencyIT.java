@@ -3,10 +3,7 @@ package org.conclave.attack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,6 +31,7 @@ import org.conclave.stack.RunningPortal;
 import org.conclave.stack.RunningPortal.Portal;
 import org.conclave.testing.Api;
 import org.conclave.testing.DemoUser;
+import org.conclave.testing.KeycloakEvents;
 import org.conclave.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,19 +131,14 @@ class CrashConsistencyIT {
         JsonObject verification = awaitSealedAndVerified();
         assertTrue(verification.getBoolean("valid"), verification.toString());
 
-        List<String> keycloakEvents = keycloakEventIds(since);
+        KeycloakEvents keycloak = new KeycloakEvents(portal);
+        List<String> keycloakEvents = keycloak.idsSince(since);
         assertTrue(keycloakEvents.size() >= 10 * ROUNDS, "sign-ins happened: " + keycloakEvents.size());
-        for (int i = 0; i < 100 && !ingested(keycloakEvents); i++) {
+        for (int i = 0; i < 100 && !keycloak.allIngested(keycloakEvents); i++) {
             Thread.sleep(200);
         }
-        assertEquals(
-                0,
-                count(
-                        "SELECT count(*) FROM (SELECT details->>'keycloakEventId' FROM audit_event"
-                                + " WHERE source = 'keycloak' AND details->>'keycloakEventId' <> '' GROUP BY 1 HAVING count(*) > 1) d",
-                        null),
-                "no Keycloak event twice");
-        assertTrue(ingested(keycloakEvents), "no Keycloak event lost");
+        assertEquals(0, keycloak.ingestedTwice(), "no Keycloak event twice");
+        assertTrue(keycloak.allIngested(keycloakEvents), "no Keycloak event lost");
         System.out.println("crash consistency: " + ROUNDS + " rounds, " + acknowledged + " acknowledged actions, "
                 + keycloakEvents.size() + " Keycloak events each ingested once");
     }
@@ -176,47 +169,6 @@ class CrashConsistencyIT {
                 .build();
         assertEquals(
                 200, http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
-    }
-
-    static List<String> keycloakEventIds(long since) throws Exception {
-        String form = "grant_type=client_credentials&client_id=conclave-admin&client_secret="
-                + URLEncoder.encode(portal.secret("keycloak.conclave-admin.secret"), StandardCharsets.UTF_8);
-        HttpResponse<String> token = http.send(
-                HttpRequest.newBuilder(
-                                URI.create(portal.keycloakUrl() + "/realms/conclave/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String bearer =
-                Json.createReader(new StringReader(token.body())).readObject().getString("access_token");
-        HttpResponse<String> events = http.send(
-                HttpRequest.newBuilder(
-                                URI.create(portal.keycloakUrl() + "/admin/realms/conclave/events?first=0&max=5000"))
-                        .header("Authorization", "Bearer " + bearer)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, events.statusCode(), events.body());
-        JsonArray all = Json.createReader(new StringReader(events.body())).readArray();
-        List<String> ids = new ArrayList<>();
-        for (JsonObject event : all.getValuesAs(JsonObject.class)) {
-            if (event.getJsonNumber("time").longValue() >= since && event.containsKey("id")) {
-                ids.add(event.getString("id"));
-            }
-        }
-        return ids;
-    }
-
-    static boolean ingested(List<String> keycloakEvents) throws Exception {
-        try (Connection c = portal.superuser();
-                PreparedStatement q = c.prepareStatement("SELECT count(DISTINCT details->>'keycloakEventId') FROM"
-                        + " audit_event WHERE source = 'keycloak' AND details->>'keycloakEventId' = ANY (?)")) {
-            q.setArray(1, c.createArrayOf("text", keycloakEvents.toArray()));
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) == keycloakEvents.size();
-            }
-        }
     }
 
     static JsonObject awaitSealedAndVerified() throws Exception {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -29,9 +30,14 @@ public final class ConclaveStack implements AutoCloseable {
     }
 
     static ConclaveStack start(StackSettings settings) throws Exception {
+        return start(settings, true);
+    }
+
+    /** The databases, Keycloak and mail; with {@code portal}, the single Payara Micro instance as well. */
+    static ConclaveStack start(StackSettings settings, boolean portal) throws Exception {
         ConclaveStack stack = new ConclaveStack(settings);
         try {
-            stack.startAll();
+            stack.startAll(portal);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -39,7 +45,7 @@ public final class ConclaveStack implements AutoCloseable {
         }
     }
 
-    private void startAll() throws Exception {
+    private void startAll(boolean portal) throws Exception {
         postgres = new LocalPostgres(settings, secrets);
         started.push(postgres);
         postgres.start();
@@ -49,9 +55,104 @@ public final class ConclaveStack implements AutoCloseable {
         mail = new LocalMail(settings);
         started.push(mail);
         mail.start();
-        payara = new LocalPayara(settings, secrets);
-        started.push(payara);
-        payara.start(postgres.jdbcUrl("conclave"));
+        if (portal) {
+            payara = new LocalPayara(settings, secrets);
+            started.push(payara);
+            payara.start(postgres.jdbcUrl("conclave"));
+        }
+    }
+
+    /**
+     * Starts instances of the portal (on {@code instancePorts}) in one Hazelcast cluster bound to the loopback
+     * interface, on this stack's PostgreSQL and data directory, behind an nginx proxy terminating TLS on
+     * {@code proxyPort}; Keycloak learns the proxy's address. The first instance starts alone, the others then join
+     * it.
+     */
+    Cluster startCluster(int proxyPort, List<Integer> instancePorts, List<Integer> gridPorts, int replicaPort)
+            throws Exception {
+        Cluster cluster = new Cluster(
+                new LocalProxy(settings.dataDir().resolve("proxy"), proxyPort, instancePorts), replicaPort, secrets);
+        try {
+            Path replicaData = settings.dataDir().resolve("replica");
+            StackSettings.delete(replicaData);
+            cluster.replica = PostgresBaseBackup.streamingReplica(
+                    settings, postgres, secrets.get("postgres.superuser.password"), replicaData, replicaPort);
+            keycloak.allowRedirectsTo(cluster.proxy.url());
+            for (int i = 0; i < instancePorts.size(); i++) {
+                LocalPayara instance = new LocalPayara(
+                        settings.forSecondPortal(settings.dataDir(), instancePorts.get(i)),
+                        secrets,
+                        new LocalPayara.ClusterMember(
+                                "instance-" + (i + 1),
+                                "conclave-" + settings.postgresPort(),
+                                gridPorts.get(i),
+                                gridPorts.get(0),
+                                cluster.proxy.url()));
+                cluster.instances.add(instance);
+                instance.start(postgres.jdbcUrl("conclave"));
+            }
+            cluster.proxy.start();
+            return cluster;
+        } catch (Exception | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Instances of the portal in one cluster behind the TLS proxy, and a streaming replica of the database; closing
+     * it stops them, the proxy and the replica.
+     */
+    public static final class Cluster implements AutoCloseable {
+        private final LocalProxy proxy;
+        private final int replicaPort;
+        private final StackSecrets secrets;
+        private final List<LocalPayara> instances = new java.util.ArrayList<>();
+        private AutoCloseable replica;
+
+        private Cluster(LocalProxy proxy, int replicaPort, StackSecrets secrets) {
+            this.proxy = proxy;
+            this.replicaPort = replicaPort;
+            this.secrets = secrets;
+        }
+
+        /** A superuser connection to the streaming replica's conclave database (read-only: a hot standby). */
+        public java.sql.Connection replica() throws java.sql.SQLException {
+            return java.sql.DriverManager.getConnection(
+                    replicaUrl(), "postgres", secrets.get("postgres.superuser.password"));
+        }
+
+        String replicaUrl() {
+            return "jdbc:postgresql://127.0.0.1:" + replicaPort + "/conclave";
+        }
+
+        /** The public (proxy) address, https. */
+        public java.net.URI url() {
+            return java.net.URI.create(proxy.url());
+        }
+
+        /** The proxy's self-signed certificate (PEM), for clients to trust. */
+        public Path certificate() {
+            return proxy.certificate();
+        }
+
+        /** Stops one instance (counted from 0) in an orderly way; the proxy sends everything to the others. */
+        public void stopInstance(int index) {
+            instances.get(index).close();
+        }
+
+        @Override
+        public void close() {
+            proxy.close();
+            instances.forEach(LocalPayara::close);
+            if (replica != null) {
+                try {
+                    replica.close();
+                } catch (Exception e) {
+                    LOG.warning(() -> "could not stop the replica: " + e);
+                }
+            }
+        }
     }
 
     StackSettings settings() {
@@ -145,22 +246,53 @@ public final class ConclaveStack implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code ./conclave run}: the whole portal with one instance. {@code ./conclave cluster} (argument
+     * {@code cluster}): two instances in a Hazelcast cluster behind nginx terminating TLS, for trying a cluster on
+     * one machine.
+     */
     public static void main(String[] args) throws Exception {
+        boolean clustered = args.length > 0 && args[0].equals("cluster");
         StackSettings settings = StackSettings.forRunCommand();
-        ConclaveStack stack = start(settings);
+        ConclaveStack stack = start(settings, !clustered);
+        Cluster cluster = null;
+        if (clustered) {
+            try {
+                int first = settings.portalPort();
+                int grid = Integer.parseInt(System.getenv().getOrDefault("CONCLAVE_GRID_PORT", "6900"));
+                cluster = stack.startCluster(
+                        Integer.parseInt(System.getenv().getOrDefault("CONCLAVE_PROXY_PORT", "8443")),
+                        List.of(first, first + 1),
+                        List.of(grid, grid + 1),
+                        Integer.parseInt(System.getenv()
+                                .getOrDefault("CONCLAVE_REPLICA_PORT", Integer.toString(settings.postgresPort() + 1))));
+            } catch (Exception | Error e) {
+                stack.close();
+                throw e;
+            }
+        }
+        Cluster running = cluster;
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("\nStopping Conclave (Payara Micro, Keycloak, PostgreSQL)...");
+                            if (running != null) {
+                                running.close();
+                            }
                             stack.close();
                             System.out.println("Stopped. Your data stays in " + settings.dataDir());
                         },
                         "conclave-stop"));
-        System.out.println(banner(settings));
+        System.out.println(banner(settings, running));
         Thread.currentThread().join();
     }
 
-    private static String banner(StackSettings s) {
+    private static String banner(StackSettings s, Cluster cluster) {
+        String portal = cluster == null
+                ? s.portalUrl()
+                : cluster.url() + "  (2 instances on 127.0.0.1:" + s.portalPort() + " and :" + (s.portalPort() + 1)
+                        + ";\n                    self-signed DEV ONLY certificate " + cluster.certificate()
+                        + ";\n                    streaming replica of PostgreSQL on " + cluster.replicaUrl() + ")";
         return """
 
                 ==========================================================================
@@ -179,7 +311,7 @@ public final class ConclaveStack implements AutoCloseable {
                 ==========================================================================
                 """
                 .formatted(
-                        s.portalUrl(),
+                        portal,
                         s.portalUrl(),
                         s.portalUrl(),
                         s.keycloakUrl(),

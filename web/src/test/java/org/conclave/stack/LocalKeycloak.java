@@ -1,8 +1,19 @@
 package org.conclave.stack;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,6 +87,68 @@ final class LocalKeycloak implements AutoCloseable {
                 URI.create("http://127.0.0.1:" + settings.keycloakManagementPort() + "/health/ready"),
                 Duration.ofMinutes(4));
         LOG.info(() -> "Keycloak ready on " + settings.keycloakUrl());
+    }
+
+    /**
+     * Lets the portal's browser sign-in come back to another public URL as well (the TLS proxy in front of a
+     * cluster), through Keycloak's admin API as an operator would.
+     */
+    void allowRedirectsTo(String publicUrl) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
+                + URLEncoder.encode(secrets.get("keycloak.bootstrap-admin.password"), StandardCharsets.UTF_8);
+        String token = json(http.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .asJsonObject()
+                .getString("access_token");
+        URI clients = URI.create(settings.keycloakUrl() + "/admin/realms/conclave/clients");
+        JsonObject client = json(http.send(
+                        HttpRequest.newBuilder(URI.create(clients + "?clientId=conclave-portal"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .asJsonArray()
+                .getJsonObject(0);
+        if (client.getJsonArray("redirectUris")
+                .getValuesAs(JsonString::getString)
+                .contains(publicUrl + "/*")) {
+            return;
+        }
+        JsonObject updated = Json.createObjectBuilder(client)
+                .add(
+                        "redirectUris",
+                        Json.createArrayBuilder(client.getJsonArray("redirectUris"))
+                                .add(publicUrl + "/*"))
+                .add(
+                        "webOrigins",
+                        Json.createArrayBuilder(client.getJsonArray("webOrigins"))
+                                .add(publicUrl))
+                .build();
+        int status = http.send(
+                        HttpRequest.newBuilder(URI.create(clients + "/" + client.getString("id")))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(updated.toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        if (status != 204) {
+            throw new IllegalStateException("Keycloak refused the proxy's redirect URI: " + status);
+        }
+    }
+
+    private static JsonValue json(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak admin API answered " + response.statusCode());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readValue();
+        }
     }
 
     /** The values the realm file takes from the environment: DEV ONLY secrets and the portal's address. */

@@ -73,7 +73,8 @@ final class LocalPostgres implements AutoCloseable {
         }
         String hba = "# Conclave local stack: loopback only, passwords checked (SCRAM).\n"
                 + "local all all scram-sha-256\n"
-                + "host all all 127.0.0.1/32 scram-sha-256\n";
+                + "host all all 127.0.0.1/32 scram-sha-256\n"
+                + "host replication postgres 127.0.0.1/32 scram-sha-256\n";
         Path file = data.resolve("pg_hba.conf");
         if (!hba.equals(Files.readString(file))) {
             Files.writeString(file, hba);

@@ -53,6 +53,28 @@ public final class PostgresBaseBackup {
      * system user when running as root (the server refuses root). Closing the handle stops it.
      */
     static AutoCloseable restore(StackSettings settings, Path copy, int port) throws IOException, InterruptedException {
+        return startOn(settings, copy, port, "restored-postgres.log");
+    }
+
+    /**
+     * A streaming replica of the running server: a base backup started as a hot standby that connects back to the
+     * primary for its WAL (read-only queries on {@code port}). Closing the handle stops it.
+     */
+    static AutoCloseable streamingReplica(
+            StackSettings settings, LocalPostgres primary, String superuserPassword, Path copy, int port)
+            throws SQLException, IOException, InterruptedException {
+        take(primary, settings.dataDir().resolve("postgres"), copy);
+        Files.writeString(copy.resolve("standby.signal"), "");
+        Files.writeString(
+                copy.resolve("postgresql.auto.conf"),
+                "primary_conninfo = 'host=127.0.0.1 port=" + settings.postgresPort() + " user=postgres password="
+                        + superuserPassword.replace("\\", "\\\\").replace("'", "\\'") + " application_name=replica'\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        return startOn(settings, copy, port, "replica-postgres.log");
+    }
+
+    private static AutoCloseable startOn(StackSettings settings, Path copy, int port, String logName)
+            throws IOException, InterruptedException {
         Path pgCtl;
         try (Stream<Path> installs = Files.list(settings.dataDir().resolve("postgres-bin"))) {
             pgCtl = installs.map(install -> install.resolve("bin/pg_ctl"))
@@ -66,7 +88,7 @@ public final class PostgresBaseBackup {
             run(List.of("chown", "-R", "postgres", copy.toString()));
         }
         run(List.of("chmod", "700", copy.toString()));
-        Path log = settings.logs().resolve("restored-postgres.log");
+        Path log = settings.logs().resolve(logName);
         Files.deleteIfExists(log);
         if (root) {
             Files.createFile(log);

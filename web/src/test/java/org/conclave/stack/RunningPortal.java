@@ -48,6 +48,13 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
          * PostgreSQL and starts a second portal on it, with {@code dataDir} as that portal's data directory.
          */
         ConclaveStack.Restored backupAndRestore(java.nio.file.Path dataDir) throws Exception;
+
+        /**
+         * Starts two more instances of the portal on this stack's database, in one Hazelcast cluster on loopback,
+         * behind an nginx proxy terminating TLS, and a streaming replica of the database; closing the result stops
+         * them.
+         */
+        ConclaveStack.Cluster cluster() throws Exception;
     }
 
     private static final class StackResource implements ExtensionContext.Store.CloseableResource, Portal {
@@ -103,6 +110,15 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
         @Override
         public ConclaveStack.Restored backupAndRestore(java.nio.file.Path dataDir) throws Exception {
             return stack.backupAndRestore(dataDir);
+        }
+
+        @Override
+        public ConclaveStack.Cluster cluster() throws Exception {
+            return stack.startCluster(
+                    StackSettings.freePort(),
+                    java.util.List.of(StackSettings.freePort(), StackSettings.freePort()),
+                    java.util.List.of(StackSettings.freePort(), StackSettings.freePort()),
+                    StackSettings.freePort());
         }
 
         @Override

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import org.conclave.testing.DemoUser;
 import org.openqa.selenium.By;
@@ -42,9 +41,6 @@ final class Browser implements AutoCloseable {
 
     /** The video platform of the test stack: it does not exist; the browser is only sent there. */
     static final String PLATFORM = "https://meet.conclave.test";
-
-    /** Keycloak takes each one-time password once per user: the last 30-second window used, per user. */
-    private static final Map<DemoUser, Long> LAST_TOTP_WINDOW = new ConcurrentHashMap<>();
 
     private final ChromeDriver driver;
     private final URI portal;
@@ -227,22 +223,11 @@ final class Browser implements AutoCloseable {
         click(By.id("kc-login"));
         for (int attempt = 0; attempt < 3 && !url().startsWith(portal.toString()); attempt++) {
             find(By.id("otp"));
-            type(By.id("otp"), freshTotp(user));
+            type(By.id("otp"), user.freshTotp());
             click(By.id("kc-login"));
             sleep(300);
         }
         waitFor(b -> b.url().startsWith(portal.toString()), Duration.ofSeconds(20), user.username() + " signed in");
-    }
-
-    private static String freshTotp(DemoUser user) {
-        long window = Instant.now().getEpochSecond() / 30;
-        Long last = LAST_TOTP_WINDOW.get(user);
-        if (last != null && last >= window) {
-            sleep((window + 1) * 30_000 - Instant.now().toEpochMilli() + 200);
-            window = Instant.now().getEpochSecond() / 30;
-        }
-        LAST_TOTP_WINDOW.put(user, window);
-        return user.totpAt(Instant.ofEpochSecond(window * 30 + 1));
     }
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png}. */

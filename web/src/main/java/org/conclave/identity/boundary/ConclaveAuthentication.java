@@ -28,7 +28,8 @@ import org.conclave.platform.entity.Refusal;
  * The one authentication mechanism of the application. API clients send a Keycloak access token as
  * {@code Authorization: Bearer}: it is verified locally and never starts a session; a bad token is answered 401
  * problem+json, never a redirect. Everything else (the pages) signs in through the OpenID Connect flow of
- * {@link PortalSignIn}. Calls to {@code /api} without a token proceed anonymously and are refused by the
+ * {@link PortalSignIn}; once signed in, a page request is authenticated from the tokens {@link BrowserSignIn} keeps
+ * in the session, on whichever instance it lands. Calls to {@code /api} without a token proceed anonymously and are refused by the
  * resource if it needs a caller.
  */
 @Alternative
@@ -44,6 +45,9 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    BrowserSignIn browserSignIn;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
@@ -54,6 +58,12 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
         }
         if (isApi(request)) {
             return context.doNothing();
+        }
+        java.util.Optional<Caller> signedIn = browserSignIn.caller(request.getSession(false));
+        if (signedIn.isPresent()) {
+            Caller caller = signedIn.get();
+            currentCaller.signedIn(caller);
+            return context.notifyContainerAboutLogin(caller::subject, roleNames(caller.roles()));
         }
         HttpServletResponse guarded = new jakarta.servlet.http.HttpServletResponseWrapper(response) {
             @Override
@@ -69,10 +79,24 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
             }
         };
         context.setResponse(guarded);
-        AuthenticationStatus status = openId().validateRequest(request, guarded, context);
-        context.setResponse(response);
+        AuthenticationStatus status;
+        try {
+            status = openId().validateRequest(request, guarded, context);
+        } catch (RuntimeException emptyContext) {
+            // a session whose sign-in was made on another instance and has since lapsed: Jakarta Security's own
+            // OpenID context arrives here empty. Start over with a fresh session and a fresh sign-in.
+            request.getSession().invalidate();
+            try {
+                guarded.sendRedirect(request.getRequestURI());
+            } catch (IOException e) {
+                throw new AuthenticationException(e);
+            }
+            return AuthenticationStatus.SEND_CONTINUE;
+        } finally {
+            context.setResponse(response);
+        }
         if (status == AuthenticationStatus.SUCCESS) {
-            signedInThroughBrowser();
+            signedInThroughBrowser(request);
         }
         return status;
     }
@@ -119,14 +143,18 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    private void signedInThroughBrowser() {
+    /** A sign-in just completed: the session keeps its tokens (see {@link BrowserSignIn}). */
+    private void signedInThroughBrowser(HttpServletRequest request) {
         OpenIdContext openId = CDI.current().select(OpenIdContext.class).get();
-        openId.getAccessToken().getToken();
+        String accessToken = openId.getAccessToken().getToken();
+        browserSignIn.remember(
+                request.getSession(),
+                accessToken,
+                openId.getRefreshToken().map(t -> t.getToken()).orElse(null));
         try {
-            currentCaller.signedIn(
-                    realm.verifier().verify(openId.getAccessToken().getToken()));
+            currentCaller.signedIn(realm.verifier().verify(accessToken));
         } catch (Refusal refusal) {
-            // the session's access token expired: pages see an anonymous caller until the next sign-in
+            // a token already expired on arrival: pages see an anonymous caller until the next sign-in
         }
     }
 
