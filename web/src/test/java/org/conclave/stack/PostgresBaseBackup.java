@@ -65,11 +65,27 @@ public final class PostgresBaseBackup {
             throws SQLException, IOException, InterruptedException {
         take(primary, settings.dataDir().resolve("postgres"), copy);
         Files.writeString(copy.resolve("standby.signal"), "");
+        StringBuilder standby = new StringBuilder();
+        // a standby needs at least the primary's capacities (the embedded server is started with its own)
+        try (Connection c = primary.superuser("postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name, setting FROM pg_settings WHERE name IN ('max_connections',"
+                        + " 'max_worker_processes', 'max_wal_senders', 'max_prepared_transactions',"
+                        + " 'max_locks_per_transaction')")) {
+            while (rs.next()) {
+                standby.append(rs.getString(1))
+                        .append(" = ")
+                        .append(rs.getString(2))
+                        .append('\n');
+            }
+        }
+        standby.append("primary_conninfo = 'host=127.0.0.1 port=")
+                .append(settings.postgresPort())
+                .append(" user=postgres password=")
+                .append(superuserPassword.replace("\\", "\\\\").replace("'", "\\'"))
+                .append(" application_name=replica'\n");
         Files.writeString(
-                copy.resolve("postgresql.auto.conf"),
-                "primary_conninfo = 'host=127.0.0.1 port=" + settings.postgresPort() + " user=postgres password="
-                        + superuserPassword.replace("\\", "\\\\").replace("'", "\\'") + " application_name=replica'\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                copy.resolve("postgresql.auto.conf"), standby.toString(), java.nio.file.StandardOpenOption.APPEND);
         return startOn(settings, copy, port, "replica-postgres.log");
     }
 
