@@ -12,31 +12,31 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
-import org.conclave.audit.entity.Checkpoint;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.conclave.audit.entity.Verification;
 import org.conclave.platform.control.Pem;
 
 /**
  * Benchmark P3: verification of the whole chain, exactly as the portal does it ({@link AuditVerification#verify}:
- * pages of 5,000 rows of {@link AuditRows#SEALED} through {@link AuditRows#sealed} into a {@link ChainVerifier}),
- * against its reference in the same JVM: SHA-256 ({@link MessageDigest}) over the same bytes, i.e. each event's
- * 32-byte predecessor hash and its canonical form, chained. Lives in the audit package to use the portal's own
- * package-private row reader; run with ejb/target/classes and the ejb module's class path.
+ * the checkpoints, then one cursor over {@link AuditRows#SEALED} in {@code seq} order, each row written into its
+ * canonical bytes by {@link CanonicalEventWriter} and fed to a {@link ChainVerifier}), against two references in the
+ * same JVM: (a) SHA-256 ({@link MessageDigest}) over the same bytes, i.e. each event's 32-byte predecessor hash and
+ * its canonical form, chained; (b) reading the same rows the same way: the same queries through the same cursors
+ * ({@link AuditVerification#chain}) in the same segments side by side, every column fetched into Java values as the
+ * verifier fetches them, with no canonical form and no hashing. Lives in the audit package to call the portal's package-private code; run with
+ * the ejb jar and the ejb module's class path.
  *
- * <p>Three passes: (1) read and canonicalise every event without hashing (warms the JIT and PostgreSQL's cache, and
- * keeps the canonical bytes for the reference); (2) the reference, best of three; (3) the verification, timed.
+ * <p>Passes: (1) read and canonicalise every event without hashing (warms the JIT and PostgreSQL's cache, and keeps
+ * the canonical bytes for reference a); (2) reference a, best of three; (3) reference b and the verification, in two
+ * interleaved rounds, best of each.
  */
 public final class VerifyBench {
-
-    private static final int PAGE = 5000;
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(env("CONCLAVE_STACK_DATA", ".conclave-bench")).toAbsolutePath();
@@ -49,22 +49,40 @@ public final class VerifyBench {
         PublicKey key = CheckpointSignatures.publicKey(
                 Pem.decode(Files.readString(data.resolve("audit/signing-key.pem.pub"))));
         Map<String, PublicKey> keys = Map.of(CheckpointSignatures.keyId(key), key);
+        Path checkpointFile = data.resolve("audit/checkpoints.jsonl");
 
-        try (Connection c =
-                DriverManager.getConnection(url, "conclave_app", secrets.getProperty("postgres.conclave_app.password"))) {
-            Collection<Checkpoint> checkpoints = checkpoints(c, data.resolve("audit/checkpoints.jsonl"));
+        String password = secrets.getProperty("postgres.conclave_app.password");
+        AuditVerification.Connections connections = () -> DriverManager.getConnection(url, "conclave_app", password);
+        // as the portal: one segment per core, at most four, and a thread for each task (AuditVerification.verify)
+        int segments = Math.min(4, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "verify-segment");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Connection c = connections.open()) {
+            c.setAutoCommit(false);
+            int checkpoints = Checkpoints.all(c, checkpointFile).size();
+            c.rollback();
 
             // (1) read and canonicalise, no hashing; keep the bytes
             Bytes bytes = new Bytes();
+            CanonicalEventWriter writer = new CanonicalEventWriter();
             long t0 = System.nanoTime();
-            long[] read = walk(c, limit, row -> bytes.add(
-                    CanonicalJson.write(row.event()).getBytes(StandardCharsets.UTF_8)));
-            double readSeconds = (System.nanoTime() - t0) / 1e9;
-            long events = read[0];
+            try (PreparedStatement query = AuditVerification.chain(c, 1, Long.MAX_VALUE);
+                    ResultSet rows = query.executeQuery()) {
+                while (bytes.count < limit && rows.next()) {
+                    AuditRows.canonical(rows, rows.getLong(1), writer);
+                    bytes.add(writer.bytes(), writer.length());
+                }
+            }
+            c.rollback();
+            double canonicalSeconds = (System.nanoTime() - t0) / 1e9;
+            long events = bytes.count;
             System.out.printf("read and canonicalised %,d events (%,d bytes, %.0f bytes each) in %.1f s%n",
-                    events, bytes.total, (double) bytes.total / Math.max(1, events), readSeconds);
+                    events, bytes.total, (double) bytes.total / Math.max(1, events), canonicalSeconds);
 
-            // (2) reference: SHA-256 over the same bytes, chained like the audit chain; best of three
+            // (2) reference a: SHA-256 over the same bytes, chained like the audit chain; best of three
             double reference = Double.MAX_VALUE;
             for (int run = 0; run < 3; run++) {
                 long r0 = System.nanoTime();
@@ -77,42 +95,59 @@ public final class VerifyBench {
             System.out.printf("reference: SHA-256 over the same bytes in %.2f s: %,.0f events/s, %.0f MB/s%n",
                     reference, bytes.count / reference, (bytes.total + 32.0 * bytes.count) / reference / 1e6);
             long eventsHashed = bytes.count;
+            double bytesPerEvent = (double) bytes.total / Math.max(1, events);
             bytes.release();
 
-            // (3) the portal's verification, timed
-            ChainVerifier verifier = new ChainVerifier(keys, checkpoints, 1, AuditChain.GENESIS);
-            long v0 = System.nanoTime();
-            long[] verified = walk(c, limit, verifier::accept);
-            Verification result = limit == Long.MAX_VALUE ? verifier.finish() : verifier.finishWithin();
-            double verifySeconds = (System.nanoTime() - v0) / 1e9;
-            System.out.printf("verification of %,d events in %.1f s: %,.0f events/s, valid %s (%s), %d checkpoints%n",
-                    verified[0], verifySeconds, verified[0] / verifySeconds, result.valid(), result.reason(),
-                    checkpoints.size());
+            // (3) reference b (reading the same rows) and the portal's verification, interleaved, best of two
+            double readSeconds = Double.MAX_VALUE;
+            double verifySeconds = Double.MAX_VALUE;
+            long read = 0;
+            long verified = 0;
+            Verification result = null;
+            for (int round = 0; round < 2; round++) {
+                long r0 = System.nanoTime();
+                read = limit == Long.MAX_VALUE ? read(connections, pool, segments) : read(c, 1, 1 + limit);
+                double seconds = (System.nanoTime() - r0) / 1e9;
+                readSeconds = Math.min(readSeconds, seconds);
+                System.out.printf("round %d: read %,d rows (same queries, no canonical form, no hashing) in %.1f s%n",
+                        round + 1, read, seconds);
 
-            double verifyRate = verified[0] / verifySeconds;
+                long v0 = System.nanoTime();
+                if (limit == Long.MAX_VALUE) {
+                    result = AuditVerification.verify(connections, keys, checkpointFile, pool, segments);
+                    verified = result.events();
+                } else {
+                    ChainVerifier verifier =
+                            new ChainVerifier(keys, Checkpoints.all(c, checkpointFile), 1, AuditChain.GENESIS);
+                    verified = AuditVerification.walk(c, 1, 1 + limit, verifier);
+                    result = verifier.finishWithin();
+                }
+                seconds = (System.nanoTime() - v0) / 1e9;
+                verifySeconds = Math.min(verifySeconds, seconds);
+                System.out.printf("round %d: verification of %,d events in %.1f s (%d segments): %,.0f events/s,"
+                                + " valid %s (%s), %d checkpoints%n",
+                        round + 1, verified, seconds, segments, verified / seconds, result.valid(), result.reason(),
+                        checkpoints);
+            }
+
+            double verifyRate = verified / verifySeconds;
             double referenceRate = eventsHashed / reference;
+            double readRate = read / readSeconds;
             Path out = Path.of(env("BENCH_RESULTS", data.resolve("bench-results.properties").toString()));
             StringBuilder lines = new StringBuilder();
-            lines.append("verify.events=").append(verified[0]).append('\n');
-            lines.append("verify.bytes_per_event=")
-                    .append(String.format("%.0f", (double) bytes.total / Math.max(1, events)))
-                    .append('\n');
-            lines.append("verify.seconds=").append(String.format("%.1f", verifySeconds)).append('\n');
-            lines.append("verify.per_second=").append(String.format("%.0f", verifyRate)).append('\n');
-            lines.append("verify.seconds_per_million=")
-                    .append(String.format("%.1f", 1e6 / verifyRate))
-                    .append('\n');
-            lines.append("verify.valid=").append(result.valid()).append('\n');
-            lines.append("verify.checkpoints=").append(checkpoints.size()).append('\n');
-            lines.append("verify.read_canonicalise_seconds=")
-                    .append(String.format("%.1f", readSeconds))
-                    .append('\n');
-            lines.append("verify.reference_per_second=")
-                    .append(String.format("%.0f", referenceRate))
-                    .append('\n');
-            lines.append("verify.reference_seconds=")
-                    .append(String.format("%.2f", reference))
-                    .append('\n');
+            line(lines, "verify.events", Long.toString(verified));
+            line(lines, "verify.bytes_per_event", String.format("%.0f", bytesPerEvent));
+            line(lines, "verify.seconds", String.format("%.1f", verifySeconds));
+            line(lines, "verify.per_second", String.format("%.0f", verifyRate));
+            line(lines, "verify.seconds_per_million", String.format("%.1f", 1e6 / verifyRate));
+            line(lines, "verify.valid", Boolean.toString(result.valid()));
+            line(lines, "verify.checkpoints", Integer.toString(checkpoints));
+            line(lines, "verify.read_canonicalise_seconds", String.format("%.1f", canonicalSeconds));
+            line(lines, "verify.reference_per_second", String.format("%.0f", referenceRate));
+            line(lines, "verify.reference_seconds", String.format("%.2f", reference));
+            line(lines, "verify.read_seconds", String.format("%.1f", readSeconds));
+            line(lines, "verify.read_per_second", String.format("%.0f", readRate));
+            line(lines, "verify.segments", Integer.toString(segments));
             Files.writeString(
                     out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             if (!result.valid()) {
@@ -122,56 +157,70 @@ public final class VerifyBench {
         }
     }
 
-    interface RowSink {
-        boolean accept(org.conclave.audit.entity.SealedEvent event) throws Exception;
+    private static void line(StringBuilder lines, String key, String value) {
+        lines.append(key).append('=').append(value).append('\n');
     }
 
-    /** The portal's walk (AuditVerification.verify): pages of PAGE rows in seq order. Returns {events}. */
-    static long[] walk(Connection c, long limit, RowSink sink) throws Exception {
-        long events = 0;
-        try (PreparedStatement page =
-                c.prepareStatement(AuditRows.SEALED + " WHERE c.seq > ? ORDER BY c.seq LIMIT " + PAGE)) {
-            long after = 0;
-            boolean more = true;
-            while (more && events < limit) {
-                page.setLong(1, after);
-                int read = 0;
-                try (ResultSet rows = page.executeQuery()) {
-                    while (rows.next() && events < limit) {
-                        read++;
-                        after = rows.getLong("seq");
-                        events++;
-                        if (!sink.accept(AuditRows.sealed(rows))) {
-                            return new long[] {events};
-                        }
+    /**
+     * Reference b: the rows the verification reads, read the way it reads them (the same segments side by side, each
+     * through {@link AuditVerification#chain} on its own connection) with every column fetched as
+     * {@link AuditRows#canonical(ResultSet, long, CanonicalEventWriter)} and the verifier fetch them, and nothing else.
+     * Returns the rows read.
+     */
+    static long read(AuditVerification.Connections connections, ExecutorService pool, int segments) throws Exception {
+        long head;
+        try (Connection c = connections.open()) {
+            head = AuditVerification.head(c);
+        }
+        long[] starts = head < AuditVerification.SEGMENT_MINIMUM
+                ? new long[] {1, Long.MAX_VALUE}
+                : AuditVerification.segmentStarts(head, segments);
+        List<Future<Long>> parts = new ArrayList<>();
+        for (int k = 0; k + 1 < starts.length; k++) {
+            long from = starts[k];
+            long to = starts[k + 1];
+            parts.add(pool.submit(() -> {
+                try (Connection own = connections.open()) {
+                    return read(own, from, to);
+                }
+            }));
+        }
+        long rows = 0;
+        for (Future<Long> part : parts) {
+            rows += part.get();
+        }
+        return rows;
+    }
+
+    /** Reference b for the rows {@code from <= seq < to} on one connection. */
+    static long read(Connection c, long from, long to) throws SQLException {
+        long rows = 0;
+        long sink = 0;
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement query = AuditVerification.chain(c, from, to);
+                ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                rows++;
+                sink += row.getLong(1) + row.getBytes(2).length + row.getBytes(3).length + row.getLong(4);
+                sink += row.getTimestamp(5).getNanos();
+                for (int column = 6; column <= 17; column++) {
+                    if (column == 8 || column == 10) {
+                        sink += AuditTrail.list(row.getArray(column)).size();
+                    } else {
+                        String value = row.getString(column);
+                        sink += value == null ? 0 : value.length();
                     }
                 }
-                more = read == PAGE;
             }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
         }
-        return new long[] {events};
-    }
-
-    /** As Checkpoints.all(): the table and the file, the file winning. */
-    static Collection<Checkpoint> checkpoints(Connection c, Path file) throws SQLException {
-        Map<Long, Checkpoint> byLastSeq = new TreeMap<>();
-        try (Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT last_seq, head_hash, event_count, signed_at, key_id, signature"
-                        + " FROM audit_checkpoint ORDER BY last_seq")) {
-            while (rows.next()) {
-                byLastSeq.put(
-                        rows.getLong(1),
-                        new Checkpoint(
-                                rows.getLong(1),
-                                rows.getBytes(2),
-                                rows.getLong(3),
-                                DateTimeFormatter.ISO_INSTANT.format(rows.getTimestamp(4).toInstant()),
-                                rows.getString(5),
-                                rows.getBytes(6)));
-            }
+        if (sink == 42) {
+            System.out.print("");
         }
-        Checkpoints.fromFile(file).forEach(checkpoint -> byLastSeq.put(checkpoint.lastSeq(), checkpoint));
-        return new ArrayList<>(byLastSeq.values());
+        return rows;
     }
 
     /** Canonical events kept back to back in 64 MB blocks, with their lengths. */
@@ -185,21 +234,20 @@ public final class VerifyBench {
         long count;
         long total;
 
-        boolean add(byte[] event) {
-            if (position + event.length > BLOCK) {
+        void add(byte[] event, int length) {
+            if (position + length > BLOCK) {
                 blocks.add(current);
                 used.add(position);
                 current = new byte[BLOCK];
                 position = 0;
             }
-            System.arraycopy(event, 0, current, position, event.length);
-            position += event.length;
+            System.arraycopy(event, 0, current, position, length);
+            position += length;
             if (count == lengths.length) {
                 lengths = java.util.Arrays.copyOf(lengths, lengths.length * 2);
             }
-            lengths[(int) count++] = event.length;
-            total += event.length;
-            return true;
+            lengths[(int) count++] = length;
+            total += length;
         }
 
         /** hash(n) = SHA-256(hash(n-1) ‖ bytes(n)), from 32 zero bytes, with one reused MessageDigest. */

@@ -18,10 +18,15 @@ public final class AuditChain {
     }
 
     public static byte[] link(byte[] previousHash, byte[] canonicalEvent) {
+        MessageDigest sha256 = sha256();
+        sha256.update(previousHash);
+        return sha256.digest(canonicalEvent);
+    }
+
+    /** A new SHA-256 digest, to be reused by one thread for many links. */
+    static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(previousHash);
-            return sha256.digest(canonicalEvent);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -2,9 +2,11 @@ package org.conclave.audit.control;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.conclave.audit.entity.SealedEvent;
 
@@ -20,36 +22,96 @@ final class AuditRows {
     static final String SEALED = "SELECT c.seq, c.prev_hash, c.hash, " + COLUMNS
             + " FROM audit_chain c JOIN audit_event e ON e.id = c.event_id";
 
-    private static final DateTimeFormatter INSTANT =
+    /** The position of {@code e.id} in a row of {@link #SEALED}; the other columns follow in {@link #COLUMNS} order. */
+    static final int SEALED_EVENT_COLUMN = 4;
+
+    static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private AuditRows() {}
 
     /** The canonical fields of the event in the current row, at sequence number {@code seq}. */
     static Map<String, Object> canonical(ResultSet row, long seq) throws SQLException {
+        return canonical(
+                seq,
+                row.getLong("id"),
+                row.getTimestamp("occurred_at").toInstant(),
+                row.getString("source"),
+                row.getString("actor_subject"),
+                AuditTrail.list(row.getArray("actor_roles")),
+                row.getString("actor_organisation"),
+                AuditTrail.list(row.getArray("actor_amr")),
+                row.getString("action"),
+                row.getString("target_type"),
+                row.getString("target_id"),
+                row.getString("outcome"),
+                row.getString("reason"),
+                row.getString("details"),
+                row.getString("request_id"));
+    }
+
+    /** The canonical fields of an event from its column values ({@code details} as JSON text). */
+    static Map<String, Object> canonical(
+            long seq,
+            long id,
+            Instant occurredAt,
+            String source,
+            String actorSubject,
+            List<String> actorRoles,
+            String actorOrganisation,
+            List<String> actorAmr,
+            String action,
+            String targetType,
+            String targetId,
+            String outcome,
+            String reason,
+            String details,
+            String requestId) {
         Map<String, Object> actor = new LinkedHashMap<>();
-        actor.put("subject", row.getString("actor_subject"));
-        actor.put("roles", AuditTrail.list(row.getArray("actor_roles")));
-        actor.put("organisation", row.getString("actor_organisation"));
-        actor.put("amr", AuditTrail.list(row.getArray("actor_amr")));
+        actor.put("subject", actorSubject);
+        actor.put("roles", actorRoles);
+        actor.put("organisation", actorOrganisation);
+        actor.put("amr", actorAmr);
         Map<String, Object> target = new LinkedHashMap<>();
-        target.put("type", row.getString("target_type"));
-        target.put("id", row.getString("target_id"));
+        target.put("type", targetType);
+        target.put("id", targetId);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("seq", seq);
-        event.put("id", row.getLong("id"));
-        event.put(
-                "occurredAt",
-                INSTANT.format(row.getTimestamp("occurred_at").toInstant().truncatedTo(ChronoUnit.MICROS)));
-        event.put("source", row.getString("source"));
+        event.put("id", id);
+        event.put("occurredAt", INSTANT.format(occurredAt.truncatedTo(ChronoUnit.MICROS)));
+        event.put("source", source);
         event.put("actor", actor);
-        event.put("action", row.getString("action"));
+        event.put("action", action);
         event.put("target", target);
-        event.put("outcome", row.getString("outcome"));
-        event.put("reason", row.getString("reason"));
-        event.put("details", CanonicalJson.parse(row.getString("details")));
-        event.put("requestId", row.getString("request_id"));
+        event.put("outcome", outcome);
+        event.put("reason", reason);
+        event.put("details", CanonicalJson.parse(details));
+        event.put("requestId", requestId);
         return event;
+    }
+
+    /**
+     * Writes the canonical bytes of the event in the current row of {@link #SEALED} (columns by position, the
+     * verifier's hot path): the same bytes as {@code CanonicalJson.write(canonical(row, seq))} in UTF-8.
+     */
+    static CanonicalEventWriter canonical(ResultSet row, long seq, CanonicalEventWriter out) throws SQLException {
+        int c = SEALED_EVENT_COLUMN;
+        return out.event(
+                seq,
+                row.getLong(c),
+                row.getTimestamp(c + 1).toInstant(),
+                row.getString(c + 2),
+                row.getString(c + 3),
+                AuditTrail.list(row.getArray(c + 4)),
+                row.getString(c + 5),
+                AuditTrail.list(row.getArray(c + 6)),
+                row.getString(c + 7),
+                row.getString(c + 8),
+                row.getString(c + 9),
+                row.getString(c + 10),
+                row.getString(c + 11),
+                row.getString(c + 12),
+                row.getString(c + 13));
     }
 
     /** A row of {@link #SEALED}. */

@@ -1,5 +1,7 @@
 package org.conclave.audit.control;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,9 +21,13 @@ import org.conclave.audit.entity.Verification;
 public final class ChainVerifier {
 
     private final TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
+    private final MessageDigest sha256 = AuditChain.sha256();
     private final int checkpointCount;
+    private long nextCheckpoint;
+    private final long firstSeq;
     private long expectedSeq;
     private byte[] previousHash;
+    private byte[] startHash;
     private long verifiedThrough;
     private long anchoredThrough;
     private long events;
@@ -34,16 +40,32 @@ public final class ChainVerifier {
      */
     public ChainVerifier(
             Map<String, PublicKey> keys, Collection<Checkpoint> checkpoints, long firstSeq, byte[] previousHash) {
+        this(checkpoints, firstSeq, previousHash, keys);
+    }
+
+    /**
+     * A walk that takes the checkpoints' signatures as good: for a caller that checks them itself, in parallel with
+     * the walk ({@link #wellSigned}), and, should one not be, starts again with the constructor that checks them, so
+     * that the outcome is exactly that constructor's.
+     */
+    static ChainVerifier signaturesCheckedApart(
+            Collection<Checkpoint> checkpoints, long firstSeq, byte[] previousHash) {
+        return new ChainVerifier(checkpoints, firstSeq, previousHash, null);
+    }
+
+    private ChainVerifier(
+            Collection<Checkpoint> checkpoints, long firstSeq, byte[] previousHash, Map<String, PublicKey> keys) {
+        this.firstSeq = firstSeq;
         this.expectedSeq = firstSeq;
         this.previousHash = previousHash;
+        this.startHash = previousHash;
         this.verifiedThrough = firstSeq - 1;
         this.anchoredThrough = firstSeq - 1;
         this.checkpointCount = checkpoints.size();
         for (Checkpoint checkpoint : checkpoints) {
-            PublicKey key = keys.get(checkpoint.keyId());
-            if (key == null || !CheckpointSignatures.verify(key, checkpoint)) {
+            if (keys != null && !signedByAKnownKey(keys, checkpoint)) {
                 fail(checkpoint.lastSeq(), "checkpoint at " + checkpoint.lastSeq() + " is not signed by a known key");
-            } else if (checkpoint.eventCount() != checkpoint.lastSeq()) {
+            } else if (keys != null && checkpoint.eventCount() != checkpoint.lastSeq()) {
                 fail(
                         checkpoint.lastSeq(),
                         "checkpoint at " + checkpoint.lastSeq() + " counts " + checkpoint.eventCount() + " events");
@@ -51,6 +73,76 @@ public final class ChainVerifier {
                 this.checkpoints.put(checkpoint.lastSeq(), checkpoint);
             }
         }
+        this.nextCheckpoint = this.checkpoints.isEmpty() ? Long.MAX_VALUE : this.checkpoints.firstKey();
+    }
+
+    private static boolean signedByAKnownKey(Map<String, PublicKey> keys, Checkpoint checkpoint) {
+        PublicKey key = keys.get(checkpoint.keyId());
+        return key != null && CheckpointSignatures.verify(key, checkpoint);
+    }
+
+    /** True if every one of the checkpoints passes what the checking constructor checks of it. */
+    static boolean wellSigned(Map<String, PublicKey> keys, Collection<Checkpoint> checkpoints) {
+        for (Checkpoint checkpoint : checkpoints) {
+            if (!signedByAKnownKey(keys, checkpoint) || checkpoint.eventCount() != checkpoint.lastSeq()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A segment of {@code whole}: its signature-checked checkpoints, from {@code firstSeq}, predecessor unknown. */
+    private ChainVerifier(ChainVerifier whole, long firstSeq) {
+        this.firstSeq = firstSeq;
+        this.expectedSeq = firstSeq;
+        this.verifiedThrough = firstSeq - 1;
+        this.anchoredThrough = firstSeq - 1;
+        this.checkpointCount = whole.checkpointCount;
+        this.checkpoints.putAll(whole.checkpoints.tailMap(firstSeq, true));
+        this.nextCheckpoint = this.checkpoints.isEmpty() ? Long.MAX_VALUE : this.checkpoints.firstKey();
+    }
+
+    /**
+     * A verifier for the part of the chain from {@code firstSeq} on, to run beside this one (another thread, another
+     * connection): it takes its first event's {@code prevHash} as given, and {@link #absorb} later checks that link.
+     * Every check is between neighbours (a link to the predecessor, a hash over the event, a checkpoint at its own
+     * sequence number), so segments verified apart and joined in order check exactly what one walk checks.
+     */
+    ChainVerifier segment(long firstSeq) {
+        return new ChainVerifier(this, firstSeq);
+    }
+
+    /**
+     * Appends a segment verified apart that starts right where this walk stands: true if it did (it was intact, began
+     * at the next sequence number, and its first event links to this walk's last hash); false, leaving this walk as it
+     * was, otherwise: the caller then walks on from {@link #nextSeq()} itself, so that the outcome of a broken chain
+     * (where and why) is exactly that of one walk.
+     */
+    boolean absorb(ChainVerifier segment) {
+        if (firstInvalid != null
+                || segment.firstInvalid != null
+                || segment.firstSeq != expectedSeq
+                || (segment.events > 0 && !Arrays.equals(segment.startHash, previousHash))) {
+            return false;
+        }
+        if (segment.events == 0) {
+            return true;
+        }
+        previousHash = segment.previousHash;
+        verifiedThrough = segment.verifiedThrough;
+        if (segment.anchoredThrough >= segment.firstSeq) {
+            anchoredThrough = segment.anchoredThrough;
+        }
+        expectedSeq = segment.expectedSeq;
+        events += segment.events;
+        Long next = checkpoints.ceilingKey(expectedSeq);
+        nextCheckpoint = next == null ? Long.MAX_VALUE : next;
+        return true;
+    }
+
+    /** The sequence number this walk expects next. */
+    long nextSeq() {
+        return expectedSeq;
     }
 
     /** Takes the next event; false once the chain is known to be broken (the rest need not be read). */
@@ -59,38 +151,66 @@ public final class ChainVerifier {
             return false;
         }
         if (event.seq() != expectedSeq) {
-            return fail(
-                    expectedSeq,
-                    event.seq() > expectedSeq
-                            ? "events " + expectedSeq + " to " + (event.seq() - 1) + " are missing"
-                            : "event " + event.seq() + " is out of order");
+            return outOfSequence(event.seq());
         }
         Object seqField = event.event().get("seq");
         if (!(seqField instanceof Number n) || n.longValue() != event.seq()) {
             return fail(event.seq(), "event " + event.seq() + " does not carry its own sequence number");
         }
-        if (!Arrays.equals(event.prevHash(), previousHash)) {
-            return fail(event.seq(), "event " + event.seq() + " does not link to its predecessor");
+        byte[] canonical = CanonicalJson.write(event.event()).getBytes(StandardCharsets.UTF_8);
+        return accept(event.seq(), event.prevHash(), event.hash(), canonical, canonical.length);
+    }
+
+    /**
+     * Takes the next event as its canonical bytes {@code canonical[0 .. length)}, which carry {@code seq} as their
+     * {@code seq} member (the caller wrote them from the row: {@link CanonicalEventWriter}); false once the chain is
+     * known to be broken.
+     */
+    public boolean accept(long seq, byte[] prevHash, byte[] hash, byte[] canonical, int length) {
+        if (firstInvalid != null) {
+            return false;
         }
-        byte[] recomputed = AuditChain.link(previousHash, event.event());
-        if (!Arrays.equals(recomputed, event.hash())) {
-            return fail(event.seq(), "event " + event.seq() + " was altered: its hash does not match its content");
+        if (seq != expectedSeq) {
+            return outOfSequence(seq);
         }
-        Checkpoint checkpoint = checkpoints.get(event.seq());
-        if (checkpoint != null) {
+        if (previousHash == null) {
+            previousHash = prevHash;
+            startHash = prevHash;
+        }
+        if (!Arrays.equals(prevHash, previousHash)) {
+            return fail(seq, "event " + seq + " does not link to its predecessor");
+        }
+        sha256.update(previousHash);
+        sha256.update(canonical, 0, length);
+        byte[] recomputed = sha256.digest();
+        if (!Arrays.equals(recomputed, hash)) {
+            return fail(seq, "event " + seq + " was altered: its hash does not match its content");
+        }
+        if (seq == nextCheckpoint) {
+            Checkpoint checkpoint = checkpoints.get(seq);
+            Long next = checkpoints.higherKey(seq);
+            nextCheckpoint = next == null ? Long.MAX_VALUE : next;
             if (!Arrays.equals(checkpoint.headHash(), recomputed)) {
                 return fail(
                         anchoredThrough + 1,
                         "the chain after " + anchoredThrough
-                                + " was rewritten: it does not match the signed checkpoint at " + event.seq());
+                                + " was rewritten: it does not match the signed checkpoint at " + seq);
             }
-            anchoredThrough = event.seq();
+            anchoredThrough = seq;
         }
         previousHash = recomputed;
-        verifiedThrough = event.seq();
+        verifiedThrough = seq;
         expectedSeq++;
         events++;
         return true;
+    }
+
+    private boolean outOfSequence(long seq) {
+        return fail(
+                expectedSeq,
+                seq > expectedSeq
+                        ? "events " + expectedSeq + " to " + (seq - 1) + " are missing"
+                        : "event " + seq + " is out of order");
     }
 
     /** The result for the whole chain: a checkpoint beyond the last event means the tail was deleted. */

@@ -133,9 +133,17 @@ public class Checkpoints {
     /** Every checkpoint known, from the database and the file (the file wins where both have one). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Collection<Checkpoint> all() {
+        try (Connection c = database.getConnection()) {
+            return all(c, file());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every checkpoint in the database behind {@code c} and in the checkpoint {@code file}, the file winning. */
+    public static Collection<Checkpoint> all(Connection c, Path file) throws SQLException {
         Map<Long, Checkpoint> byLastSeq = new TreeMap<>();
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement();
+        try (Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT last_seq, head_hash, event_count, signed_at, key_id, signature"
                         + " FROM audit_checkpoint ORDER BY last_seq")) {
             while (rows.next()) {
@@ -150,10 +158,8 @@ public class Checkpoints {
                                 rows.getString(5),
                                 rows.getBytes(6)));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
-        fromFile(file()).forEach(checkpoint -> byLastSeq.put(checkpoint.lastSeq(), checkpoint));
+        fromFile(file).forEach(checkpoint -> byLastSeq.put(checkpoint.lastSeq(), checkpoint));
         return new ArrayList<>(byLastSeq.values());
     }
 

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.conclave.audit.entity.Checkpoint;
 import org.conclave.audit.entity.SealedEvent;
 import org.conclave.audit.entity.Verification;
@@ -131,7 +136,14 @@ class ChainVerifierTest {
         assertEquals(event, new LinkedHashMap<>((Map<?, ?>) CanonicalJson.parse(CanonicalJson.write(event))));
     }
 
-    private static Verification verify(List<SealedEvent> chain, List<Checkpoint> checkpoints) {
+    /**
+     * One walk over the rows (in {@code seq} order, as the database returns them); the portal's segmented walk
+     * ({@link AuditVerification#verify(Map, List, long, int, java.util.concurrent.Executor,
+     * AuditVerification.Walker)}) must come to exactly the same outcome with any number of segments.
+     */
+    private static Verification verify(List<SealedEvent> rows, List<Checkpoint> checkpoints) {
+        List<SealedEvent> chain = new ArrayList<>(rows);
+        chain.sort(Comparator.comparingLong(SealedEvent::seq));
         Map<String, PublicKey> keys = Map.of(KEY_ID, KEYS.getPublic());
         ChainVerifier verifier = new ChainVerifier(keys, checkpoints, 1, AuditChain.GENESIS);
         for (SealedEvent event : chain) {
@@ -139,7 +151,75 @@ class ChainVerifierTest {
                 break;
             }
         }
-        return verifier.finish();
+        Verification result = verifier.finish();
+        long head = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).seq();
+        for (int segments = 2; segments <= 5; segments++) {
+            assertEquals(result, segmented(chain, checkpoints, head, segments), segments + " segments");
+        }
+        return result;
+    }
+
+    private static Verification segmented(
+            List<SealedEvent> chain, List<Checkpoint> checkpoints, long head, int segments) {
+        Map<String, PublicKey> keys = Map.of(KEY_ID, KEYS.getPublic());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            return AuditVerification.verify(keys, checkpoints, head, segments, pool, (from, to, verifier) -> {
+                for (SealedEvent event : chain) {
+                    if (event.seq() >= from && event.seq() < to && !verifier.accept(event)) {
+                        return;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void segmentedWalksAgreeWithOneWalkOnRandomTampering() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int round = 0; round < 80; round++) {
+            List<SealedEvent> chain = chain(60);
+            List<Checkpoint> checkpoints = new ArrayList<>();
+            for (int at = 7; at <= 60; at += 1 + random.nextInt(15)) {
+                checkpoints.add(checkpoint(chain, at, random.nextInt(40) == 0 ? OTHER_KEYS : KEYS));
+            }
+            int s = random.nextInt(60);
+            SealedEvent victim = chain.get(s);
+            switch (random.nextInt(6)) {
+                case 0 -> {
+                    Map<String, Object> altered = new LinkedHashMap<>(victim.event());
+                    altered.put("action", "meeting.forged");
+                    chain.set(s, new SealedEvent(victim.seq(), victim.prevHash(), victim.hash(), altered));
+                }
+                case 1 -> chain.remove(s);
+                case 2 -> {
+                    while (chain.size() > s) {
+                        chain.remove(chain.size() - 1);
+                    }
+                }
+                case 3 -> {
+                    // recomputed without the key from s on
+                    byte[] previous = victim.prevHash();
+                    for (int i = s; i < chain.size(); i++) {
+                        SealedEvent e = chain.get(i);
+                        Map<String, Object> event = new LinkedHashMap<>(e.event());
+                        event.put("outcome", "allowed");
+                        byte[] hash = AuditChain.link(previous, event);
+                        chain.set(i, new SealedEvent(e.seq(), previous, hash, event));
+                        previous = hash;
+                    }
+                }
+                case 4 -> chain.set(s, new SealedEvent(victim.seq(), victim.hash(), victim.hash(), victim.event()));
+                default -> {
+                    // intact
+                }
+            }
+            verify(chain, checkpoints);
+        }
     }
 
     private static void assertInvalidAt(long seq, Verification result) {
