@@ -142,7 +142,14 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
+        return patiently().until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /** A wait that keeps asking while a page is being replaced (Chromium then answers with errors of several kinds). */
+    private WebDriverWait patiently() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     List<WebElement> all(By by) {
@@ -150,22 +157,43 @@ final class Browser implements AutoCloseable {
     }
 
     void click(By by) {
-        WebElement element =
-                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by));
+        WebElement element = patiently().until(ExpectedConditions.elementToBeClickable(by));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
 
     /** Clicks something that loads a page (a form's button, a link) and waits until the new page is there. */
     void submit(By by) {
-        submit(new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)));
+        submit(patiently().until(ExpectedConditions.elementToBeClickable(by)));
     }
 
     void submit(WebElement element) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
         WebElement page = driver.findElement(By.tagName("html"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        js.executeScript("window.conclaveLeaving = true; arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        waitFor(b -> left(js, page), Duration.ofSeconds(20), "the next page after the click");
+    }
+
+    /**
+     * Whether the page marked before a click has been replaced: its root is reported stale, or a loaded document
+     * without the mark answers. Chromium may answer a question about a node of a replaced document with an "unknown
+     * error" instead of a stale element, and a script run while the page is replaced with an error: neither fails.
+     */
+    private static boolean left(JavascriptExecutor js, WebElement oldRoot) {
+        try {
+            oldRoot.isEnabled();
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException unknownNode) {
+            // Chromium's "node does not belong to the document": ask the document itself
+        }
+        try {
+            return Boolean.TRUE.equals(
+                    js.executeScript("return window.conclaveLeaving !== true && document.readyState !== 'loading';"));
+        } catch (org.openqa.selenium.WebDriverException navigating) {
+            return false;
+        }
     }
 
     void type(By by, String text) {
@@ -206,7 +234,8 @@ final class Browser implements AutoCloseable {
     private boolean holds(java.util.function.Predicate<Browser> condition) {
         try {
             return condition.test(this);
-        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+        } catch (org.openqa.selenium.WebDriverException replacedOrNotYetThere) {
+            // a stale element, one not there yet, or Chromium's "node does not belong to the document" mid-navigation
             return false;
         }
     }
