@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,27 @@ import org.conclave.platform.entity.Rule;
 /**
  * Verifies a Keycloak access token locally: signature by a key of the realm's JWKS (RS256 or ES256 only; an
  * unsigned token is never accepted), the exact issuer, Conclave's audience, expiry and not-before (60 s skew),
- * and that it is an access token, not an ID token. No call to Keycloak per request.
+ * and that it is an access token, not an ID token. No call to Keycloak per request. A token that passed is
+ * remembered (by its SHA-256) until its {@code exp}, so a client presenting it again is not checked from scratch:
+ * Keycloak access tokens cannot be revoked before their expiry here anyway (there is no introspection call), so
+ * this accepts exactly the tokens a full check would accept, and a remembered one is dropped at its expiry.
  */
 public class AccessTokenVerifier {
 
     private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
     private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    private static final int REMEMBERED_TOKENS = 10_000;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final VerifiedTokens verified = new VerifiedTokens(REMEMBERED_TOKENS);
+    private final Clock clock;
 
     public AccessTokenVerifier(String issuer, String audience, JWKSource<SecurityContext> keys) {
+        this(issuer, audience, keys, Clock.systemUTC());
+    }
+
+    AccessTokenVerifier(String issuer, String audience, JWKSource<SecurityContext> keys, Clock clock) {
+        this.clock = Objects.requireNonNull(clock);
         Objects.requireNonNull(issuer);
         Objects.requireNonNull(audience);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ACCEPTED, keys));
@@ -49,8 +61,16 @@ public class AccessTokenVerifier {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             throw invalid("the bearer token is empty or too long");
         }
+        VerifiedTokens.Fingerprint fingerprint = verified.fingerprint(token);
+        Optional<Caller> known = verified.get(fingerprint, clock.instant());
+        if (known.isPresent()) {
+            return known.get();
+        }
         try {
-            return callerOf(processor.process(token, null));
+            JWTClaimsSet claims = processor.process(token, null);
+            Caller caller = callerOf(claims);
+            verified.put(fingerprint, caller, claims.getExpirationTime().toInstant(), clock.instant());
+            return caller;
         } catch (ParseException e) {
             throw invalid("the bearer token is not a JWT");
         } catch (BadJOSEException e) {
@@ -58,6 +78,11 @@ public class AccessTokenVerifier {
         } catch (JOSEException e) {
             throw invalid("the bearer token's signature could not be checked");
         }
+    }
+
+    /** How many verified tokens are remembered now (for tests and gauges). */
+    int remembered() {
+        return verified.size();
     }
 
     static Caller callerOf(JWTClaimsSet claims) {
