@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Closed loop, a fixed pool of platform threads; a warm-up of each (WARMUP seconds), then the phases interleaved in
  * P1_ROUNDS rounds of P1_SECONDS/P1_ROUNDS measured seconds each (after P1_SETTLE seconds not counted), so that a
  * change in the machine's load weighs on a figure and its reference alike; bounded in requests and time. With
- * PROFILE_PID set, each measured slice is recorded with JFR in the portal (see {@link Profile}).
+ * PROFILE_PID set, each measured slice is recorded with JFR in the portal (see {@link Profile}). P1_PHASES (a comma-separated
+ * subset of keycloak_login, keycloak_login_pbkdf2, first_admission, renewal; all by default) measures only those, for
+ * diagnosis (the first admissions' warm-up still runs: renewals need admissions).
  * Participants are bench-user-01..N (created once through Keycloak's admin REST API with the participant role).
  */
 public final class AdmissionLoad {
@@ -137,21 +139,30 @@ public final class AdmissionLoad {
 
         // Warm-up of each, then the phases interleaved in rounds, so that a change in the machine's load (other
         // builds) during the run weighs on the figure and its reference alike.
-        Bench.load("warm-up keycloak", clients, warmup, Duration.ZERO, maxRequests, keycloak);
-        Bench.load("warm-up keycloak pbkdf2", clients, warmup, Duration.ZERO, maxRequests, keycloakPbkdf2);
-        freshTokens.run();
-        Bench.load("warm-up first admissions", clients, warmup, Duration.ZERO, maxRequests, first);
-        freshTokens.run();
-        Bench.load("warm-up renewals", clients, warmup, Duration.ZERO, maxRequests, renewal);
         Map<String, List<Bench.Window>> windows = new LinkedHashMap<>();
         Map<String, Bench.Request> phases = new LinkedHashMap<>();
         phases.put("keycloak_login", keycloak);
         phases.put("keycloak_login_pbkdf2", keycloakPbkdf2);
         phases.put("first_admission", first);
         phases.put("renewal", renewal);
+        List<String> only = List.of(Bench.env("P1_PHASES", String.join(",", phases.keySet())).split(","));
+        phases.keySet().retainAll(only);
+        if (phases.containsKey("keycloak_login")) {
+            Bench.load("warm-up keycloak", clients, warmup, Duration.ZERO, maxRequests, keycloak);
+        }
+        if (phases.containsKey("keycloak_login_pbkdf2")) {
+            Bench.load("warm-up keycloak pbkdf2", clients, warmup, Duration.ZERO, maxRequests, keycloakPbkdf2);
+        }
+        freshTokens.run();
+        Bench.load("warm-up first admissions", clients, warmup, Duration.ZERO, maxRequests, first);
+        if (phases.containsKey("renewal")) {
+            freshTokens.run();
+            Bench.load("warm-up renewals", clients, warmup, Duration.ZERO, maxRequests, renewal);
+        }
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, Bench.Request> phase : phases.entrySet()) {
                 freshTokens.run();
+                System.out.println("measuring " + phase.getKey() + " (round " + round + ") from " + java.time.Instant.now());
                 Profile.start(phase.getKey() + "-" + round);
                 windows.computeIfAbsent(phase.getKey(), k -> new ArrayList<>())
                         .add(Bench.load(phase.getKey(), clients, settle, slice, maxRequests, phase.getValue()));

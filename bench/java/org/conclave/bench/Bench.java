@@ -8,12 +8,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.conclave.testing.Totp;
 
 /**
  * What the benchmark programs share: where the stack under test is (loopback only), its DEV secrets, a small HTTP
@@ -209,22 +206,13 @@ final class Bench {
         throw new IllegalStateException("Keycloak refused an OTP sign-in for " + username);
     }
 
-    /** RFC 6238 (HMAC-SHA1, 6 digits, 30 s) over the UTF-8 bytes of {@code <name>-dev-totp-secret-1234}. */
+    /**
+     * The current code of a demo user's authenticator (the integration tests' {@link Totp}: bench/java links to
+     * web/src/test/java/org/conclave/testing/Totp.java): RFC 6238 over the UTF-8 bytes of
+     * {@code <name>-dev-totp-secret-1234}.
+     */
     static String totp(String username, Instant at) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(
-                    (username + "-dev-totp-secret-1234").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
-            int offset = hash[hash.length - 1] & 0xf;
-            int binary = ((hash[offset] & 0x7f) << 24)
-                    | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8)
-                    | (hash[offset + 3] & 0xff);
-            return String.format("%06d", binary % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Totp.code((username + "-dev-totp-secret-1234").getBytes(StandardCharsets.UTF_8), at);
     }
 
     static void sleep(long millis) {

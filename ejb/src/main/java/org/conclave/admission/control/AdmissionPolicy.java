@@ -3,6 +3,7 @@ package org.conclave.admission.control;
 import static org.conclave.admission.entity.AdmissionRules.BANNED;
 import static org.conclave.admission.entity.AdmissionRules.LOCKED;
 import static org.conclave.admission.entity.AdmissionRules.MEETING_NOT_OPEN;
+import static org.conclave.admission.entity.AdmissionRules.NOT_ADMITTED;
 import static org.conclave.admission.entity.AdmissionRules.NOT_REGISTERED;
 import static org.conclave.admission.entity.AdmissionRules.ORGANISATION_NOT_ALLOWED;
 import static org.conclave.admission.entity.AdmissionRules.OUTSIDE_JOIN_WINDOW;
@@ -22,6 +23,7 @@ import org.conclave.admission.entity.AdmissionDecision;
 import org.conclave.admission.entity.AdmissionFacts;
 import org.conclave.admission.entity.AdmissionFacts.PasscodeCheck;
 import org.conclave.admission.entity.AdmissionFacts.RegistrationStatus;
+import org.conclave.admission.entity.RenewalFacts;
 import org.conclave.platform.entity.Rule;
 
 /**
@@ -94,6 +96,27 @@ public final class AdmissionPolicy {
             return new AdmissionDecision.Wait();
         }
         return new AdmissionDecision.Admit();
+    }
+
+    /**
+     * Whether someone already admitted may have a fresh token, without the passcode again: the meeting has not been
+     * cancelled or ended, the admission stands (not removed since), no ban is in force, and the sign-in has the same
+     * second-factor state as at admission. A lock does not stop renewals. Empty when the renewal is allowed.
+     */
+    public static Optional<Rule> refuseRenewal(RenewalFacts f, boolean usedSecondFactor) {
+        if (!f.meetingScheduled()) {
+            return Optional.of(MEETING_NOT_OPEN);
+        }
+        if (!f.admitted()) {
+            return Optional.of(NOT_ADMITTED);
+        }
+        if (f.banned()) {
+            return Optional.of(BANNED);
+        }
+        if (f.admittedWithSecondFactor() != usedSecondFactor) {
+            return Optional.of(SECOND_FACTOR_REQUIRED);
+        }
+        return Optional.empty();
     }
 
     private static AdmissionDecision refuse(Rule rule, String detail) {

@@ -5,7 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +32,7 @@ import org.conclave.audit.entity.Source;
 import org.conclave.meeting.entity.Meeting;
 import org.conclave.platform.control.ConclaveDatabase;
 import org.conclave.platform.control.DataDirectory;
+import org.conclave.platform.control.JsonText;
 import org.conclave.platform.entity.Refusal;
 import org.conclave.platform.entity.Rule;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -97,8 +97,8 @@ public class PlatformEvents {
                     new Refusal(NOT_AUTHENTIC, problem.get()));
         }
         JsonObject event;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
-            event = reader.readObject();
+        try {
+            event = JsonText.parseObject(new ByteArrayInputStream(body));
         } catch (RuntimeException e) {
             throw new Refusal(Rule.MALFORMED_REQUEST, "the event is not a JSON object");
         }

@@ -3,6 +3,7 @@ package org.conclave.admission.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,10 +20,32 @@ import java.time.ZoneOffset;
 @NamedQuery(
         name = Admission.WAITING,
         query = "SELECT a FROM Admission a WHERE a.meetingId = :meeting AND a.state = 'waiting'")
+@NamedNativeQuery(
+        name = Admission.RENEWAL_FACTS,
+        query =
+                """
+                SELECT m.state = 'scheduled', a.state = 'admitted', a.second_factor,
+                       EXISTS (SELECT 1 FROM ban b WHERE b.subject = a.subject AND b.lifted_at IS NULL
+                               AND ((b.scope = 'meeting' AND b.meeting_id = m.id)
+                                    OR (b.scope = 'series' AND b.series_id = m.series_id)
+                                    OR (b.scope = 'organisation' AND b.organisation = COALESCE(m.host_organisation, '')))),
+                       m.host_subject = a.subject
+                           OR EXISTS (SELECT 1 FROM meeting_cohost c WHERE c.meeting_id = m.id AND c.subject = a.subject),
+                       CAST(m.policy AS text), m.recording_feature,
+                       (SELECT p.base_url FROM video_platform p WHERE p.id = 'jitsi')
+                FROM admission a JOIN meeting m ON m.id = a.meeting_id
+                WHERE a.id = ?1 AND a.meeting_id = ?2 AND a.subject = ?3""")
 public class Admission {
 
     public static final String OF_PERSON = "Admission.ofPerson";
     public static final String WAITING = "Admission.waiting";
+    /**
+     * What a renewal of the token depends on ({@link RenewalFacts}), in one statement: meeting scheduled, admitted,
+     * second factor at admission, ban in force (as {@link Ban#IN_FORCE}), host or co-host, effective policy,
+     * recording feature, platform address. Parameters: admission id, meeting id, subject; no row when the admission
+     * is not that person's in that meeting.
+     */
+    public static final String RENEWAL_FACTS = "Admission.renewalFacts";
 
     @Id
     private String id;

@@ -1,24 +1,49 @@
 package org.conclave.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON text to and from plain Java values (Map, List, String, Boolean, Long or BigDecimal), for jsonb columns. */
+/**
+ * JSON text to and from plain Java values (Map, List, String, Boolean, Long or BigDecimal), for jsonb columns and
+ * request bodies. The JSON-P provider is looked up once: {@code Json.createReader} would search for it (a service
+ * loader walk) on every call.
+ */
 public final class JsonText {
+
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
 
     private JsonText() {}
 
     public static String write(Map<String, ?> value) {
-        return Json.createObjectBuilder(toJsonFriendly(value)).build().toString();
+        return BUILDERS.createObjectBuilder(toJsonFriendly(value)).build().toString();
+    }
+
+    /** The JSON object the text holds; a {@link jakarta.json.JsonException} (unchecked) if it holds none. */
+    public static JsonObject parseObject(String json) {
+        try (var reader = READERS.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The JSON object the bytes hold (UTF-8, -16 or -32, detected); a {@link jakarta.json.JsonException} if none. */
+    public static JsonObject parseObject(InputStream json) {
+        try (var reader = READERS.createReader(json)) {
+            return reader.readObject();
+        }
     }
 
     /** The value to bind to a jsonb column (PostgreSQL's driver would otherwise send text, which jsonb refuses). */
@@ -34,9 +59,7 @@ public final class JsonText {
     }
 
     public static Map<String, Object> read(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return object(reader.readObject());
-        }
+        return object(parseObject(json));
     }
 
     public static Map<String, Object> object(JsonObject object) {

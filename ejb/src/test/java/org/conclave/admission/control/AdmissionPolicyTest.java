@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.conclave.admission.entity.AdmissionDecision;
@@ -12,6 +13,7 @@ import org.conclave.admission.entity.AdmissionFacts;
 import org.conclave.admission.entity.AdmissionFacts.PasscodeCheck;
 import org.conclave.admission.entity.AdmissionFacts.RegistrationStatus;
 import org.conclave.admission.entity.AdmissionRules;
+import org.conclave.admission.entity.RenewalFacts;
 import org.conclave.platform.entity.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -199,5 +201,34 @@ class AdmissionPolicyTest {
         assertEquals(AdmissionRules.WAITING_FOR_HOST, everythingWrong.refusal());
         everythingWrong.hostPresent = true;
         assertInstanceOf(AdmissionDecision.Wait.class, everythingWrong.decide());
+    }
+
+    @Test
+    void renewsAStandingAdmissionEvenWhenLockedAndRefusesInOrderOtherwise() {
+        assertEquals(Optional.empty(), AdmissionPolicy.refuseRenewal(renewal(true, true, false, true), true));
+        assertEquals(Optional.empty(), AdmissionPolicy.refuseRenewal(renewal(true, true, false, false), false));
+        assertEquals(
+                Optional.of(AdmissionRules.MEETING_NOT_OPEN),
+                AdmissionPolicy.refuseRenewal(renewal(false, false, true, false), true));
+        assertEquals(
+                Optional.of(AdmissionRules.NOT_ADMITTED),
+                AdmissionPolicy.refuseRenewal(renewal(true, false, true, false), true));
+        assertEquals(
+                Optional.of(AdmissionRules.BANNED),
+                AdmissionPolicy.refuseRenewal(renewal(true, true, true, false), true));
+        assertEquals(
+                Optional.of(AdmissionRules.SECOND_FACTOR_REQUIRED),
+                AdmissionPolicy.refuseRenewal(renewal(true, true, false, true), false),
+                "admitted with a second factor, renewing without");
+        assertEquals(
+                Optional.of(AdmissionRules.SECOND_FACTOR_REQUIRED),
+                AdmissionPolicy.refuseRenewal(renewal(true, true, false, false), true),
+                "the same second-factor state as at admission");
+    }
+
+    private static RenewalFacts renewal(
+            boolean scheduled, boolean admitted, boolean banned, boolean admittedWithSecondFactor) {
+        return new RenewalFacts(
+                "m", "a", scheduled, admitted, banned, admittedWithSecondFactor, false, null, false, "https://meet");
     }
 }

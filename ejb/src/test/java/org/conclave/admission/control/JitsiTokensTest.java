@@ -101,6 +101,14 @@ class JitsiTokensTest {
         assertTrue(lifetime <= 300_000);
         assertEquals("https://meet.example/000102030405060708090a0b0c0d0e0f?jwt=" + token.token(), token.joinUrl());
         assertFalse(jwt.getJWTClaimsSet().getBooleanClaim("moderator"));
+        assertEquals(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256)
+                        .type(com.nimbusds.jose.JOSEObjectType.JWT)
+                        .build()
+                        .toBase64URL()
+                        .toString(),
+                token.token().split("\\.")[0]);
+        assertTrue(token.token().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), "compact, no padding");
     }
 
     @Test

@@ -15,11 +15,16 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.conclave.identity.entity.Caller;
 import org.conclave.identity.entity.Role;
@@ -95,6 +100,94 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void remembersAVerifiedTokenUntilItsExpiryOnly() {
+        long exp = System.currentTimeMillis() + 90_000;
+        String token = sign(REALM_KEY, claims(b -> b.expirationTime(new Date(exp))));
+        JWKSet realmKeys = new JWKSet(REALM_KEY.toPublicJWK());
+        AtomicInteger fullChecks = new AtomicInteger();
+        MovableClock clock = new MovableClock(Instant.now());
+        AccessTokenVerifier remembering = new AccessTokenVerifier(
+                ISSUER,
+                "conclave-portal",
+                (selector, context) -> {
+                    if (selector.getMatcher().getAlgorithms() != null) {
+                        fullChecks.incrementAndGet(); // a signature check asks for the header's algorithm
+                    }
+                    return selector.select(realmKeys);
+                },
+                clock);
+
+        assertEquals("alice", remembering.verify(token).username());
+        assertEquals("alice", remembering.verify(token).username());
+        assertEquals(1, fullChecks.get(), "the second time from memory");
+
+        clock.now = Instant.ofEpochMilli(exp);
+        assertEquals("alice", remembering.verify(token).username());
+        assertEquals(2, fullChecks.get(), "at its expiry checked again from scratch (which allows 60 s of skew)");
+    }
+
+    @Test
+    void refusesARememberedTokenOnceItsSigningKeyIsWithdrawn() {
+        String token = sign(REALM_KEY, claims(UnaryOperator.identity()));
+        java.util.concurrent.atomic.AtomicReference<JWKSet> published =
+                new java.util.concurrent.atomic.AtomicReference<>(new JWKSet(REALM_KEY.toPublicJWK()));
+        AccessTokenVerifier remembering = new AccessTokenVerifier(
+                ISSUER, "conclave-portal", (selector, context) -> selector.select(published.get()));
+        assertEquals("alice", remembering.verify(token).username());
+        assertEquals(1, remembering.remembered());
+
+        published.set(new JWKSet());
+        assertRefused(remembering, token);
+        assertEquals(0, remembering.remembered(), "forgotten, not served from memory");
+    }
+
+    @Test
+    void doesNotRememberATokenPastItsExpiry() {
+        String token = sign(REALM_KEY, claims(b -> b.expirationTime(new Date(System.currentTimeMillis() - 30_000))));
+        assertEquals("alice", verifier.verify(token).username(), "inside the 60 s skew");
+        assertEquals(0, verifier.remembered());
+    }
+
+    @Test
+    void neverServesAnotherTokenFromMemory() {
+        String token = sign(REALM_KEY, claims(UnaryOperator.identity()));
+        verifier.verify(token);
+        String[] parts = token.split("\\.");
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(claims(b -> b.claim("realm_access", Map.of("roles", List.of("admin"))))
+                        .toString()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertRefused(parts[0] + "." + forged + "." + parts[2]);
+        assertRefused(sign(OTHER_KEY, claims(UnaryOperator.identity())));
+        assertEquals(1, verifier.remembered());
+    }
+
+    @Test
+    void remembersOnlyAcceptedTokens() {
+        assertRefused(sign(REALM_KEY, claims(b -> b.expirationTime(new Date(System.currentTimeMillis() - 120_000)))));
+        assertRefused(sign(OTHER_KEY, claims(UnaryOperator.identity())));
+        assertEquals(0, verifier.remembered());
+    }
+
+    @Test
+    void keepsTheMemoryBounded() {
+        VerifiedTokens tokens = new VerifiedTokens(100);
+        Instant now = Instant.now();
+        VerifiedTokens.Remembered caller = new VerifiedTokens.Remembered(
+                new Caller("s", "u", java.util.Optional.empty(), Set.of(), List.of()), "realm");
+        for (int i = 0; i < 1_000; i++) {
+            tokens.put(tokens.fingerprint("token-" + i), caller, now.plusSeconds(60), now);
+        }
+        assertTrue(tokens.size() <= 100, "at most the capacity: " + tokens.size());
+        tokens.put(tokens.fingerprint("expired"), caller, now.minusSeconds(1), now);
+        assertTrue(tokens.get(tokens.fingerprint("expired"), now).isEmpty());
+        tokens.put(tokens.fingerprint("later"), caller, now.plusSeconds(10), now);
+        assertTrue(tokens.get(tokens.fingerprint("later"), now).isPresent());
+        assertTrue(tokens.get(tokens.fingerprint("later"), now.plusSeconds(10)).isEmpty());
+    }
+
+    @Test
     void refusesGarbage() {
         assertRefused("not-a-jwt");
         assertRefused("");
@@ -102,8 +195,35 @@ class AccessTokenVerifierTest {
     }
 
     private void assertRefused(String token) {
+        assertRefused(verifier, token);
+    }
+
+    private static void assertRefused(AccessTokenVerifier verifier, String token) {
         Refusal refusal = assertThrows(Refusal.class, () -> verifier.verify(token));
         assertEquals(Rule.INVALID_TOKEN, refusal.rule());
+    }
+
+    private static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {

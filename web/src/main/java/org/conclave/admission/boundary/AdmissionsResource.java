@@ -2,7 +2,6 @@ package org.conclave.admission.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +23,7 @@ import org.conclave.identity.control.Access;
 import org.conclave.identity.entity.Caller;
 import org.conclave.identity.entity.Role;
 import org.conclave.platform.boundary.JsonBodies;
+import org.conclave.platform.control.JsonText;
 import org.conclave.platform.entity.Refusal;
 import org.conclave.platform.entity.Rule;
 
@@ -56,8 +55,8 @@ public class AdmissionsResource {
                 throw new Refusal(Rule.PAYLOAD_TOO_LARGE, "an admission request is a small JSON object");
             }
             JsonObject json;
-            try (var reader = Json.createReader(new StringReader(body))) {
-                json = reader.readObject();
+            try {
+                json = JsonText.parseObject(body);
             } catch (RuntimeException e) {
                 throw new Refusal(Rule.MALFORMED_REQUEST, "send {\"passcode\": \"...\"} or nothing");
             }

@@ -1,0 +1,1 @@
+../../../../../web/src/test/java/org/conclave/testing/Totp.java
