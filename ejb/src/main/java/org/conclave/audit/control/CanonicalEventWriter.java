@@ -195,20 +195,7 @@ public final class CanonicalEventWriter {
     }
 
     private void escape(char c) {
-        switch (c) {
-            case '"' -> ascii("\\\"");
-            case '\\' -> ascii("\\\\");
-            case '\b' -> ascii("\\b");
-            case '\f' -> ascii("\\f");
-            case '\n' -> ascii("\\n");
-            case '\r' -> ascii("\\r");
-            case '\t' -> ascii("\\t");
-            default -> {
-                ascii("\\u00");
-                put(Character.forDigit(c >> 4, 16));
-                put(Character.forDigit(c & 0xf, 16));
-            }
-        }
+        ascii(CanonicalJson.escape(c));
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss.SSSSSSZ} in UTC, as {@link AuditRows#INSTANT} formats it. */
@@ -418,42 +405,9 @@ public final class CanonicalEventWriter {
 
     /** As CanonicalJson's parser reads a string (the same escapes, the same refusals). */
     private String parseString() {
-        pos++;
-        StringBuilder decoded = new StringBuilder();
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return decoded.toString();
-            }
-            if (c < 0x20) {
-                throw error("control character in string");
-            }
-            if (c != '\\') {
-                decoded.append(c);
-                continue;
-            }
-            if (pos >= text.length()) {
-                break;
-            }
-            char e = text.charAt(pos++);
-            switch (e) {
-                case '"', '\\', '/' -> decoded.append(e);
-                case 'b' -> decoded.append('\b');
-                case 'f' -> decoded.append('\f');
-                case 'n' -> decoded.append('\n');
-                case 'r' -> decoded.append('\r');
-                case 't' -> decoded.append('\t');
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("short unicode escape");
-                    }
-                    decoded.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
-                }
-                default -> throw error("bad escape");
-            }
-        }
-        throw error("unterminated string");
+        CanonicalJson.ReadString read = CanonicalJson.readString(text, pos);
+        pos = read.end();
+        return read.value();
     }
 
     /** An integer, written as {@link Long#toString} writes the value {@link Long#parseLong} reads. */
@@ -516,6 +470,6 @@ public final class CanonicalEventWriter {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("invalid JSON at " + pos + ": " + what);
+        return CanonicalJson.invalid(pos, what);
     }
 }

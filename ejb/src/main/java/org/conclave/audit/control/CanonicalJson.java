@@ -67,24 +67,79 @@ public final class CanonicalJson {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            String escaped = escape(c);
+            if (escaped == null) {
+                out.append(c);
+            } else {
+                out.append(escaped);
             }
         }
         out.append('"');
+    }
+
+    /** How a character is written inside a canonical string, or null when it is written as itself. */
+    static String escape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 ? String.format("\\u%04x", (int) c) : null;
+        };
+    }
+
+    /** A string read from JSON text: its value, and the position just after its closing quote. */
+    record ReadString(String value, int end) {}
+
+    /**
+     * Reads the JSON string whose opening quote is at {@code start}: the escapes JSON allows, no raw control
+     * characters.
+     */
+    static ReadString readString(CharSequence text, int start) {
+        int pos = start + 1;
+        StringBuilder out = new StringBuilder();
+        while (pos < text.length()) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                return new ReadString(out.toString(), pos);
+            }
+            if (c < 0x20) {
+                throw invalid(pos, "control character in string");
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (pos >= text.length()) {
+                break;
+            }
+            char e = text.charAt(pos++);
+            switch (e) {
+                case '"', '\\', '/' -> out.append(e);
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (pos + 4 > text.length()) {
+                        throw invalid(pos, "short unicode escape");
+                    }
+                    out.append((char)
+                            Integer.parseInt(text.subSequence(pos, pos + 4).toString(), 16));
+                    pos += 4;
+                }
+                default -> throw invalid(pos, "bad escape");
+            }
+        }
+        throw invalid(pos, "unterminated string");
+    }
+
+    static IllegalArgumentException invalid(int pos, String what) {
+        return new IllegalArgumentException("invalid JSON at " + pos + ": " + what);
     }
 
     /** Parses one JSON value: objects become ordered maps, arrays lists, integers longs. */
@@ -175,42 +230,9 @@ public final class CanonicalJson {
         }
 
         private String string() {
-            pos++;
-            StringBuilder out = new StringBuilder();
-            while (pos < text.length()) {
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c < 0x20) {
-                    throw error("control character in string");
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                if (pos >= text.length()) {
-                    break;
-                }
-                char e = text.charAt(pos++);
-                switch (e) {
-                    case '"', '\\', '/' -> out.append(e);
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("short unicode escape");
-                        }
-                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        pos += 4;
-                    }
-                    default -> throw error("bad escape");
-                }
-            }
-            throw error("unterminated string");
+            ReadString read = readString(text, pos);
+            pos = read.end();
+            return read.value();
         }
 
         private Object number() {
@@ -257,7 +279,7 @@ public final class CanonicalJson {
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("invalid JSON at " + pos + ": " + what);
+            return invalid(pos, what);
         }
     }
 }
