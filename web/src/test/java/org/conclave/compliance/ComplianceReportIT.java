@@ -52,12 +52,16 @@ class ComplianceReportIT {
 
     static Portal portal;
     static Api api;
+    /** The day the scenario ran (UTC): report periods and the database counts use the same days across midnight. */
+    static LocalDate today;
+
     static Tokens tokens;
     static AuditRows audit;
     static Path out;
 
     @BeforeAll
     static void scenario(Portal running) throws Exception {
+        today = LocalDate.now(ZoneOffset.UTC);
         portal = running;
         api = new Api(running.url());
         tokens = new Tokens(running.keycloakUrl());
@@ -235,7 +239,6 @@ class ComplianceReportIT {
     }
 
     static String order(String kind, String format, String meetingId) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return "{\"kind\": \"" + kind + "\", \"format\": \"" + format + "\", \"from\": \"" + today.minusDays(1)
                 + "\", \"to\": \"" + today.plusDays(1) + "\""
                 + (meetingId == null ? "" : ", \"meetingId\": \"" + meetingId + "\"") + "}";
@@ -267,7 +270,6 @@ class ComplianceReportIT {
                         + " AND occurred_at < ? AND ((action = 'admission.request')"
                         + " OR (action IN ('admission.decide', 'registration.decide') AND outcome = 'allowed')"
                         + " OR (outcome = 'refused' AND reason IN ('not-found', 'not-meeting-manager')))")) {
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
             q.setObject(1, today.minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
             q.setObject(2, today.plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC));
             try (ResultSet rs = q.executeQuery()) {
@@ -280,7 +282,6 @@ class ComplianceReportIT {
     static long periodCount(String sql) throws Exception {
         try (Connection c = portal.superuser();
                 PreparedStatement q = c.prepareStatement(sql)) {
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
             q.setObject(1, today.minusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
             q.setObject(2, today.plusDays(2).atStartOfDay().atOffset(ZoneOffset.UTC));
             try (ResultSet rs = q.executeQuery()) {

@@ -19,7 +19,7 @@ public final class ConclaveStack implements AutoCloseable {
     private final StackSettings settings;
     private final StackSecrets secrets;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private LocalPostgres postgres;
+    private PostgresServer postgres;
     private LocalKeycloak keycloak;
     private LocalPayara payara;
     private LocalMail mail;
@@ -46,7 +46,9 @@ public final class ConclaveStack implements AutoCloseable {
     }
 
     private void startAll(boolean portal) throws Exception {
-        postgres = new LocalPostgres(settings, secrets);
+        postgres = settings.externalDatabase()
+                .<PostgresServer>map(address -> new ExternalPostgres(address, secrets, !settings.durable()))
+                .orElseGet(() -> new LocalPostgres(settings, secrets));
         started.push(postgres);
         postgres.start();
         keycloak = new LocalKeycloak(settings, secrets);
@@ -71,12 +73,11 @@ public final class ConclaveStack implements AutoCloseable {
     Cluster startCluster(int proxyPort, List<Integer> instancePorts, List<Integer> gridPorts, int replicaPort)
             throws Exception {
         Cluster cluster = new Cluster(
-                new LocalProxy(settings.dataDir().resolve("proxy"), proxyPort, instancePorts), replicaPort, secrets);
+                new LocalProxy(settings.dataDir().resolve("proxy"), proxyPort, instancePorts), replicaPort, postgres);
         try {
             Path replicaData = settings.dataDir().resolve("replica");
             StackSettings.delete(replicaData);
-            cluster.replica = PostgresBaseBackup.streamingReplica(
-                    settings, postgres, secrets.get("postgres.superuser.password"), replicaData, replicaPort);
+            cluster.replica = PostgresBaseBackup.streamingReplica(settings, postgres, replicaData, replicaPort);
             keycloak.allowRedirectsTo(cluster.proxy.url());
             for (int i = 0; i < instancePorts.size(); i++) {
                 LocalPayara instance = new LocalPayara(
@@ -106,24 +107,24 @@ public final class ConclaveStack implements AutoCloseable {
     public static final class Cluster implements AutoCloseable {
         private final LocalProxy proxy;
         private final int replicaPort;
-        private final StackSecrets secrets;
+        private final PostgresServer primary;
         private final List<LocalPayara> instances = new java.util.ArrayList<>();
         private AutoCloseable replica;
 
-        private Cluster(LocalProxy proxy, int replicaPort, StackSecrets secrets) {
+        private Cluster(LocalProxy proxy, int replicaPort, PostgresServer primary) {
             this.proxy = proxy;
             this.replicaPort = replicaPort;
-            this.secrets = secrets;
+            this.primary = primary;
         }
 
         /** A superuser connection to the streaming replica's conclave database (read-only: a hot standby). */
         public java.sql.Connection replica() throws java.sql.SQLException {
             return java.sql.DriverManager.getConnection(
-                    replicaUrl(), "postgres", secrets.get("postgres.superuser.password"));
+                    replicaUrl(), primary.superuserName(), primary.superuserPassword());
         }
 
         String replicaUrl() {
-            return "jdbc:postgresql://127.0.0.1:" + replicaPort + "/conclave";
+            return "jdbc:postgresql://127.0.0.1:" + replicaPort + "/" + primary.databaseName("conclave");
         }
 
         /** The public (proxy) address, https. */
@@ -159,7 +160,7 @@ public final class ConclaveStack implements AutoCloseable {
         return settings;
     }
 
-    LocalPostgres postgres() {
+    PostgresServer postgres() {
         return postgres;
     }
 
@@ -193,7 +194,7 @@ public final class ConclaveStack implements AutoCloseable {
      */
     Restored backupAndRestore(Path dataDir) throws Exception {
         Path copy = settings.dataDir().resolve("backup-" + System.nanoTime());
-        PostgresBaseBackup.take(postgres, settings.dataDir().resolve("postgres"), copy);
+        postgres.takeBaseBackup(copy);
         return new Restored(copy, dataDir);
     }
 
@@ -212,10 +213,10 @@ public final class ConclaveStack implements AutoCloseable {
 
         public java.net.URI start() throws Exception {
             int dbPort = StackSettings.freePort();
-            database = PostgresBaseBackup.restore(settings, copy, dbPort);
+            database = PostgresBaseBackup.restore(settings, postgres, copy, dbPort);
             portalSettings = settings.forSecondPortal(dataDir, StackSettings.freePort());
             portal = new LocalPayara(portalSettings, secrets);
-            portal.start("jdbc:postgresql://127.0.0.1:" + dbPort + "/conclave");
+            portal.start("jdbc:postgresql://127.0.0.1:" + dbPort + "/" + postgres.databaseName("conclave"));
             return java.net.URI.create(portalSettings.portalUrl());
         }
 
@@ -283,11 +284,11 @@ public final class ConclaveStack implements AutoCloseable {
                             System.out.println("Stopped. Your data stays in " + settings.dataDir());
                         },
                         "conclave-stop"));
-        System.out.println(banner(settings, running));
+        System.out.println(banner(settings, stack.postgres, running));
         Thread.currentThread().join();
     }
 
-    private static String banner(StackSettings s, Cluster cluster) {
+    private static String banner(StackSettings s, PostgresServer postgres, Cluster cluster) {
         String portal = cluster == null
                 ? s.portalUrl()
                 : cluster.url() + "  (2 instances on 127.0.0.1:" + s.portalPort() + " and :" + (s.portalPort() + 1)
@@ -302,7 +303,7 @@ public final class ConclaveStack implements AutoCloseable {
                    Health           %s/health/ready
                    Keycloak         %s/realms/conclave/account
                    Mail (DEV SMTP)  %s  (SMTP on 127.0.0.1:%s)
-                   PostgreSQL       %s (databases conclave, keycloak)
+                   PostgreSQL       %s
                    Data and logs    %s
                  Demo users (DEV ONLY, password = <name>-dev-password, TOTP secrets in README):
                    alice, hugo (hosts)  bob, carol (participants)  erin (participant, partner org)
@@ -317,7 +318,8 @@ public final class ConclaveStack implements AutoCloseable {
                         s.keycloakUrl(),
                         s.mailViewerUrl(),
                         s.mailPort(),
-                        "127.0.0.1:" + s.postgresPort(),
+                        postgres.host() + ":" + postgres.port() + " (databases " + postgres.databaseName("conclave")
+                                + ", " + postgres.databaseName("keycloak") + ")",
                         s.dataDir());
     }
 }

@@ -2,26 +2,29 @@ package org.conclave.stack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (binaries from Maven Central via zonky), on 127.0.0.1 only, with password
  * (SCRAM) authentication. For the run command it is durable (fsync, synchronous commit); the tests keep zonky's
  * fast settings. It holds two databases: {@code conclave} and {@code keycloak}.
  */
-final class LocalPostgres implements AutoCloseable {
+final class LocalPostgres implements PostgresServer {
 
     private static final Logger LOG = Logger.getLogger(LocalPostgres.class.getName());
+    private static final List<String> NOT_COPIED = List.of("postmaster.pid", "postmaster.opts", "pg_wal");
 
     private final StackSettings settings;
     private final StackSecrets secrets;
@@ -32,7 +35,8 @@ final class LocalPostgres implements AutoCloseable {
         this.secrets = secrets;
     }
 
-    void start() throws IOException, SQLException {
+    @Override
+    public void start() throws IOException, SQLException {
         Path data = settings.dataDir().resolve("postgres");
         stopOrphan(data);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -53,23 +57,106 @@ final class LocalPostgres implements AutoCloseable {
         }
         server = builder.start();
         secureAuthentication(data);
-        createDatabases();
+        StackDatabases.prepare(this, secrets);
         LOG.info(() -> "PostgreSQL ready on " + jdbcUrl("conclave"));
     }
 
-    String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database;
+    @Override
+    public String databaseName(String database) {
+        return database;
     }
 
-    /** A superuser connection, for set-up and for tests that play the attacker with full rights. */
-    Connection superuser(String database) throws SQLException {
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
+        return settings.postgresPort();
+    }
+
+    @Override
+    public Connection superuser(String database) throws SQLException {
         return server.getDatabase("postgres", database).getConnection();
+    }
+
+    @Override
+    public String superuserName() {
+        return "postgres";
+    }
+
+    @Override
+    public String superuserPassword() {
+        return secrets.get("postgres.superuser.password");
+    }
+
+    /**
+     * A base backup with the server's own low-level API ({@code pg_backup_start}, copy the data directory,
+     * {@code pg_backup_stop}, keep the backup label and the WAL written meanwhile). The embedded PostgreSQL 17
+     * binaries come without {@code pg_basebackup}, and Debian's client tools are older than the server, so this is
+     * the documented file-level method that tool uses underneath.
+     */
+    @Override
+    public void takeBaseBackup(Path target) throws IOException, SQLException {
+        Path data = settings.dataDir().resolve("postgres");
+        try (Connection c = superuser("postgres");
+                Statement s = c.createStatement()) {
+            s.execute("SELECT pg_backup_start('conclave-backup', true)");
+            copy(data, target);
+            String label;
+            try (ResultSet rs = s.executeQuery("SELECT labelfile FROM pg_backup_stop(false)")) {
+                rs.next();
+                label = rs.getString(1);
+            }
+            Files.writeString(target.resolve("backup_label"), label, StandardCharsets.UTF_8);
+            Path wal = Files.createDirectories(target.resolve("pg_wal"));
+            try (Stream<Path> segments = Files.list(data.resolve("pg_wal"))) {
+                for (Path segment : segments.filter(Files::isRegularFile).toList()) {
+                    Files.copy(segment, wal.resolve(segment.getFileName()));
+                }
+            }
+            Files.createDirectories(wal.resolve("archive_status"));
+        }
+    }
+
+    @Override
+    public Path binaries() throws IOException {
+        try (Stream<Path> installs = Files.list(settings.dataDir().resolve("postgres-bin"))) {
+            return installs.map(install -> install.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("pg_ctl")))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no PostgreSQL binaries in " + settings.dataDir()));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> tree = Files.walk(from)) {
+            for (Path source : tree.toList()) {
+                Path relative = from.relativize(source);
+                if (relative.getNameCount() > 0
+                        && NOT_COPIED.contains(relative.getName(0).toString())) {
+                    continue;
+                }
+                Path destination = to.resolve(relative.toString());
+                try {
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(destination);
+                    } else {
+                        Files.copy(source, destination);
+                    }
+                } catch (NoSuchFileException vanished) {
+                    // a file removed while copying (a temporary file); the WAL replay covers it
+                }
+            }
+        }
     }
 
     private void secureAuthentication(Path data) throws IOException, SQLException {
         try (Connection c = superuser("postgres");
                 Statement s = c.createStatement()) {
-            s.execute("ALTER ROLE postgres PASSWORD " + literal(secrets.get("postgres.superuser.password")));
+            s.execute("ALTER ROLE postgres PASSWORD "
+                    + StackDatabases.literal(secrets.get("postgres.superuser.password")));
         }
         String hba = "# Conclave local stack: loopback only, passwords checked (SCRAM).\n"
                 + "local all all scram-sha-256\n"
@@ -83,46 +170,6 @@ final class LocalPostgres implements AutoCloseable {
                 s.execute("SELECT pg_reload_conf()");
             }
         }
-    }
-
-    private void createDatabases() throws IOException, SQLException {
-        try (Connection c = superuser("postgres");
-                Statement s = c.createStatement()) {
-            if (!exists(s, "SELECT 1 FROM pg_roles WHERE rolname = 'keycloak'")) {
-                s.execute("CREATE ROLE keycloak LOGIN");
-            }
-            s.execute("ALTER ROLE keycloak PASSWORD " + literal(secrets.get("postgres.keycloak.password")));
-            for (String database : List.of("keycloak", "conclave")) {
-                if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
-                    s.execute("CREATE DATABASE " + database + ("keycloak".equals(database) ? " OWNER keycloak" : ""));
-                }
-            }
-        }
-        try (Connection c = superuser("conclave");
-                Statement s = c.createStatement()) {
-            s.execute(rolesScript()
-                    .replace("{{owner_password}}", literal(secrets.get("postgres.conclave_owner.password")))
-                    .replace("{{app_password}}", literal(secrets.get("postgres.conclave_app.password"))));
-        }
-    }
-
-    private static String rolesScript() throws IOException {
-        try (InputStream in = LocalPostgres.class.getResourceAsStream("/db/setup/roles.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("db/setup/roles.sql is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static boolean exists(Statement s, String query) throws SQLException {
-        try (var rs = s.executeQuery(query)) {
-            return rs.next();
-        }
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 
     /** A server left running by a killed launcher still holds the port and data directory: stop it first. */

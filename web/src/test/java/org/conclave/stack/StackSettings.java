@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * Where the local stack keeps its files and which loopback ports it uses. The run command keeps its data in
  * {@code .conclave/} (reused on the next start) on fixed ports; the tests start from an empty {@code target/it-stack/} on free ports.
+ * Both start their own PostgreSQL unless {@code CONCLAVE_DB_HOST} names an external one ({@link ExternalPostgres}).
  */
 record StackSettings(
         Path home,
@@ -23,7 +24,8 @@ record StackSettings(
         int portalPort,
         int mailPort,
         int mailViewerPort,
-        boolean durable) {
+        boolean durable,
+        Optional<ExternalPostgres.Address> externalDatabase) {
 
     static StackSettings forRunCommand() {
         Path home = Path.of(required("conclave.home")).toAbsolutePath().normalize();
@@ -42,7 +44,8 @@ record StackSettings(
                 port("CONCLAVE_PORT", 8080),
                 port("CONCLAVE_MAIL_PORT", 2525),
                 port("CONCLAVE_MAIL_VIEWER_PORT", 8025),
-                true);
+                true,
+                ExternalPostgres.Address.fromEnvironment());
     }
 
     static StackSettings forTests() {
@@ -62,7 +65,8 @@ record StackSettings(
                 freePort(),
                 freePort(),
                 freePort(),
-                false);
+                false,
+                ExternalPostgres.Address.fromEnvironment());
     }
 
     /** The same stack, but a second portal with its own data directory and port. */
@@ -79,7 +83,8 @@ record StackSettings(
                 port,
                 mailPort,
                 mailViewerPort,
-                durable);
+                durable,
+                externalDatabase);
     }
 
     String mailViewerUrl() {
