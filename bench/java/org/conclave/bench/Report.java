@@ -60,16 +60,20 @@ public final class Report {
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         StringBuilder md = new StringBuilder();
         md.append("# Conclave benchmarks, ").append(date).append("\n\n");
-        md.append("Command: `bash bench/run` (").append(s("first_admission.clients")).append(" clients, ")
-                .append(s("keycloak_login.seconds")).append(" s measured after a warm-up per load phase; run folder `")
+        md.append("Command: `bash bench/run` (")
+                .append(has("first_admission.clients")
+                        ? s("first_admission.clients") + " clients, " + s("keycloak_login.seconds")
+                                + " s measured after a warm-up per load phase; "
+                        : "")
+                .append("run folder `")
                 .append(Path.of("").toAbsolutePath().relativize(run.toAbsolutePath()))
                 .append("`). Machine: ").append(s("machine.cores")).append(" cores (").append(s("machine.cpu"))
                 .append("), ").append(s("machine.memory_gb")).append(" GB, ").append(s("machine.java"))
                 .append(". Load average (1/5/15 min) before the run ").append(s("load.before")).append(", after ")
                 .append(s("load.after")).append(": other builds and test stacks may be running on the same machine")
                 .append(" (see `processes-*.txt` in the run folder), so absolute figures vary from run to run;")
-                .append(" each ratio compares measurements of the same run (P1's interleaved in ")
-                .append(s("p1.rounds")).append(" rounds).")
+                .append(" each ratio compares measurements of the same run")
+                .append(has("p1.rounds") ? " (P1's interleaved in " + s("p1.rounds") + " rounds)." : ".")
                 .append(has("bench.only") && !s("bench.only").equals("P1 P2 P3 P4 P5")
                         ? " Only " + s("bench.only") + " measured (BENCH_ONLY)."
                         : "")
@@ -173,7 +177,8 @@ public final class Report {
                         ? f(second, 1) + " s (build step " + s("build.second.seconds") + " s + stack "
                                 + s("start.second.stack_seconds") + " s)"
                         : "not measured (stack given)",
-                f(keycloak, 1) + " s Keycloak start inside it (launch to ready; Keycloak's own 'started in' "
+                f(keycloak, 1) + " s Keycloak start inside it (PostgreSQL ready to Keycloak ready, beside Payara;"
+                        + " Keycloak's own 'started in' "
                         + s("start.second.keycloak_self_reported") + " s)",
                 f(second / keycloak, 2) + "×",
                 "≤ 45 s",
@@ -233,16 +238,19 @@ public final class Report {
                 .append(". PDF sizes ").append(s("pack.half.size_bytes")).append(" and ")
                 .append(s("pack.year.size_bytes")).append(" bytes; chain after the run: ")
                 .append(s("chain.events")).append(" events.\n");
-        md.append("- **P5**: the run command is `mvn install -DskipTests` then `mvn -pl web exec:java` (what")
-                .append(" `./conclave run` does); here the build step runs under the machine's Maven lock and is")
-                .append(" timed from the moment the lock is held. Second start phases: PostgreSQL ")
+        md.append("- **P5**: the run command is `./conclave build` (`mvn install`, skipped when no file changed since")
+                .append(" the last build; the first start's is forced) then `mvn -pl web exec:java`, which starts")
+                .append(" PostgreSQL, then Keycloak and Payara Micro side by side (what `./conclave run` does); the")
+                .append(" build step runs under the machine's Maven lock and is timed from the moment the lock is")
+                .append(" held. Second start: PostgreSQL ready after ")
                 .append(s("start.second.postgres_seconds")).append(" s, Keycloak ")
-                .append(s("start.second.keycloak_seconds")).append(" s, Payara Micro with the WAR ")
-                .append(s("start.second.payara_seconds")).append(" s.");
+                .append(s("start.second.keycloak_seconds")).append(" s later, the portal ")
+                .append(s("start.second.payara_seconds")).append(" s after that.");
         if ("1".equals(s("start.first.empty"))) {
             md.append(" First start phases: PostgreSQL (initdb) ").append(s("start.first.postgres_seconds"))
                     .append(" s, Keycloak (schema, realm import) ").append(s("start.first.keycloak_seconds"))
-                    .append(" s, Payara Micro (migrations) ").append(s("start.first.payara_seconds")).append(" s.");
+                    .append(" s later, the portal (migrations) ").append(s("start.first.payara_seconds"))
+                    .append(" s after that.");
         }
         md.append("\n");
         return chosen(md.toString());

@@ -53,14 +53,79 @@ public final class ConclaveStack implements AutoCloseable {
         postgres.start();
         keycloak = new LocalKeycloak(settings, secrets);
         started.push(keycloak);
-        keycloak.start(postgres.jdbcUrl("keycloak"));
-        mail = new LocalMail(settings);
-        started.push(mail);
-        mail.start();
-        if (portal) {
-            payara = new LocalPayara(settings, secrets);
-            started.push(payara);
-            payara.start(postgres.jdbcUrl("conclave"));
+        KeycloakStart keycloakStart = new KeycloakStart(Thread.currentThread());
+        keycloakStart.begin();
+        try {
+            mail = new LocalMail(settings);
+            started.push(mail);
+            mail.start();
+            if (portal) {
+                // Payara Micro starts while Keycloak does; the portal is ready (health) only once Keycloak is
+                payara = new LocalPayara(settings, secrets);
+                started.push(payara);
+                payara.start(postgres.jdbcUrl("conclave"));
+            }
+        } catch (Exception e) {
+            java.util.Optional<Exception> keycloakFailed = keycloakStart.failure();
+            if (keycloakFailed.isPresent()) {
+                Thread.interrupted(); // the interruption came from that failure
+                keycloakFailed.get().addSuppressed(e);
+                throw keycloakFailed.get();
+            }
+            throw e;
+        }
+        keycloakStart.await();
+    }
+
+    /**
+     * Keycloak starting beside the rest: a failure interrupts the thread waiting for the portal, so that it does
+     * not wait for a readiness that cannot come.
+     */
+    private final class KeycloakStart {
+        private final Thread waiting;
+        private final java.util.concurrent.CompletableFuture<Void> done =
+                new java.util.concurrent.CompletableFuture<>();
+
+        KeycloakStart(Thread waiting) {
+            this.waiting = waiting;
+        }
+
+        void begin() {
+            Thread starting = new Thread(
+                    () -> {
+                        try {
+                            keycloak.start(postgres.jdbcUrl("keycloak"));
+                            done.complete(null);
+                        } catch (Exception | Error e) {
+                            done.completeExceptionally(e);
+                            waiting.interrupt();
+                        }
+                    },
+                    "keycloak-start");
+            starting.setDaemon(true);
+            starting.start();
+        }
+
+        java.util.Optional<Exception> failure() {
+            if (!done.isCompletedExceptionally()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                done.join();
+                return java.util.Optional.empty();
+            } catch (java.util.concurrent.CompletionException e) {
+                return java.util.Optional.of(
+                        e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause()));
+            }
+        }
+
+        void await() throws Exception {
+            try {
+                done.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Thread.interrupted(); // the interruption came from that failure
+                throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+            }
         }
     }
 
