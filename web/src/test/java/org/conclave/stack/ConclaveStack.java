@@ -221,6 +221,93 @@ public final class ConclaveStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Keycloak in its own cluster mode, as production runs it: {@code nodes} nodes built with {@code --cache=ispn},
+     * each with its cluster transport on 127.0.0.1, all issuing tokens under the first node's address (where
+     * production has a load balancer's), on one new database (the realm imported by the first node),
+     * finding each other through that database ({@code jdbc-ping}). The stack's own Keycloak is not part of it.
+     */
+    KeycloakCluster startKeycloakCluster(int nodes) throws Exception {
+        String database = postgres.databaseName("keycloak") + "_cluster";
+        try (java.sql.Connection c = postgres.superuser("postgres");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database + " OWNER keycloak");
+        }
+        KeycloakCluster cluster = new KeycloakCluster(secrets.get("keycloak.bootstrap-admin.password"));
+        try {
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
+            int firstPort = StackSettings.freePort();
+            for (int i = 1; i <= nodes; i++) {
+                LocalKeycloak node = new LocalKeycloak(
+                        settings,
+                        secrets,
+                        i == 1 ? firstPort : StackSettings.freePort(),
+                        StackSettings.freePort(),
+                        new LocalKeycloak.ClusterNode(
+                                "node-" + i, transportPort(taken), "http://127.0.0.1:" + firstPort));
+                cluster.nodes.add(node);
+                node.start("jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + database);
+            }
+            return cluster;
+        } catch (Exception | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** A free port for JGroups whose failure-detection port (50,000 above it) is free as well. */
+    private static int transportPort(java.util.Set<Integer> taken) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 10_000 + random.nextInt(5_000);
+            if (!taken.contains(port) && free(port) && free(port + 50_000)) {
+                taken.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free pair of ports for the Keycloak cluster transport");
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** The nodes of a Keycloak cluster; closing it stops them. */
+    public static final class KeycloakCluster implements AutoCloseable {
+        private final List<LocalKeycloak> nodes = new java.util.ArrayList<>();
+        private final String adminPassword;
+
+        private KeycloakCluster(String adminPassword) {
+            this.adminPassword = adminPassword;
+        }
+
+        /** The base URL of a node, counted from 0. */
+        public java.net.URI url(int node) {
+            return java.net.URI.create(nodes.get(node).url());
+        }
+
+        /** The log of a node, counted from 0. */
+        public Path log(int node) {
+            return nodes.get(node).log();
+        }
+
+        /** The bootstrap administrator's password (DEV ONLY, generated), user {@code admin} of realm master. */
+        public String adminPassword() {
+            return adminPassword;
+        }
+
+        @Override
+        public void close() {
+            nodes.forEach(LocalKeycloak::close);
+        }
+    }
+
     StackSettings settings() {
         return settings;
     }

@@ -33,14 +33,54 @@ final class LocalKeycloak implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalKeycloak.class.getName());
     private static final String BUILD_OPTIONS = "--db=postgres --health-enabled=true --cache=local";
+    private static final String CLUSTER_BUILD_OPTIONS = "--db=postgres --health-enabled=true --cache=ispn";
+
+    /**
+     * A node of a Keycloak cluster: its name, the port of its cluster transport (JGroups) on 127.0.0.1, and the
+     * address all nodes share (a load balancer's in production), which names the issuer of every token.
+     */
+    record ClusterNode(String name, int transportPort, String publicUrl) {}
 
     private final StackSettings settings;
     private final StackSecrets secrets;
+    private final int httpPort;
+    private final int managementPort;
+    private final java.util.Optional<ClusterNode> node;
     private ServerProcess process;
 
+    /** The stack's single Keycloak, with a local cache. */
     LocalKeycloak(StackSettings settings, StackSecrets secrets) {
+        this(settings, secrets, settings.keycloakPort(), settings.keycloakManagementPort(), java.util.Optional.empty());
+    }
+
+    /**
+     * A node of a Keycloak cluster ({@code --cache=ispn}): its caches are kept coherent with the other nodes on the
+     * same database through embedded Infinispan, which finds them through that database ({@code jdbc-ping}).
+     */
+    LocalKeycloak(StackSettings settings, StackSecrets secrets, int httpPort, int managementPort, ClusterNode node) {
+        this(settings, secrets, httpPort, managementPort, java.util.Optional.of(node));
+    }
+
+    private LocalKeycloak(
+            StackSettings settings,
+            StackSecrets secrets,
+            int httpPort,
+            int managementPort,
+            java.util.Optional<ClusterNode> node) {
         this.settings = settings;
         this.secrets = secrets;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.node = node;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    Path log() {
+        return settings.logs()
+                .resolve(node.map(n -> "keycloak-" + n.name() + ".log").orElse("keycloak.log"));
     }
 
     void start(String postgresUrl) throws IOException, InterruptedException {
@@ -65,28 +105,37 @@ final class LocalKeycloak implements AutoCloseable {
                 "KC_HTTP_HOST",
                 "127.0.0.1",
                 "KC_HTTP_PORT",
-                Integer.toString(settings.keycloakPort()),
+                Integer.toString(httpPort),
                 "KC_HTTP_MANAGEMENT_PORT",
-                Integer.toString(settings.keycloakManagementPort()),
+                Integer.toString(managementPort),
                 "KC_HOSTNAME",
-                settings.keycloakUrl(),
+                node.map(ClusterNode::publicUrl).orElse(url()),
                 "KC_BOOTSTRAP_ADMIN_USERNAME",
                 "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD",
                 secrets.get("keycloak.bootstrap-admin.password")));
-        env.put("KC_CACHE", "local");
-        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        if (node.isPresent()) {
+            env.put("KC_CACHE", "ispn");
+            env.put("KC_CACHE_STACK", "jdbc-ping");
+            env.put("KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS", "127.0.0.1");
+            env.put(
+                    "KC_CACHE_EMBEDDED_NETWORK_BIND_PORT",
+                    Integer.toString(node.get().transportPort()));
+            env.put("KC_SPI_CACHE_EMBEDDED_DEFAULT_NODE_NAME", node.get().name());
+            env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        } else {
+            env.put("KC_CACHE", "local");
+            env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        }
         env.put("JAVA_HOME", System.getProperty("java.home"));
         process = ServerProcess.start(
                 "Keycloak",
                 List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm"),
                 env,
                 home,
-                settings.logs().resolve("keycloak.log"));
-        process.awaitReady(
-                URI.create("http://127.0.0.1:" + settings.keycloakManagementPort() + "/health/ready"),
-                Duration.ofMinutes(4));
-        LOG.info(() -> "Keycloak ready on " + settings.keycloakUrl());
+                log());
+        process.awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), Duration.ofMinutes(4));
+        LOG.info(() -> node.map(n -> "Keycloak " + n.name()).orElse("Keycloak") + " ready on " + url());
     }
 
     /**
@@ -98,15 +147,14 @@ final class LocalKeycloak implements AutoCloseable {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode(secrets.get("keycloak.bootstrap-admin.password"), StandardCharsets.UTF_8);
         String token = json(http.send(
-                        HttpRequest.newBuilder(URI.create(
-                                        settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+                        HttpRequest.newBuilder(URI.create(url() + "/realms/master/protocol/openid-connect/token"))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString(form))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString()))
                 .asJsonObject()
                 .getString("access_token");
-        URI clients = URI.create(settings.keycloakUrl() + "/admin/realms/conclave/clients");
+        URI clients = URI.create(url() + "/admin/realms/conclave/clients");
         JsonObject client = json(http.send(
                         HttpRequest.newBuilder(URI.create(clients + "?clientId=conclave-portal"))
                                 .header("Authorization", "Bearer " + token)
@@ -160,9 +208,12 @@ final class LocalKeycloak implements AutoCloseable {
     }
 
     private Path installed() throws IOException, InterruptedException {
-        Path home = settings.keycloakHome();
+        String options = node.isPresent() ? CLUSTER_BUILD_OPTIONS : BUILD_OPTIONS;
+        Path home = node.isPresent()
+                ? settings.keycloakHome().resolveSibling(settings.keycloakHome().getFileName() + "-cluster")
+                : settings.keycloakHome();
         Path marker = home.resolve(".conclave-build");
-        if (Files.exists(marker) && BUILD_OPTIONS.equals(Files.readString(marker))) {
+        if (Files.exists(marker) && options.equals(Files.readString(marker))) {
             return home;
         }
         Path zip = settings.distributions().resolve("keycloak-" + settings.keycloakVersion() + ".zip");
@@ -171,7 +222,7 @@ final class LocalKeycloak implements AutoCloseable {
         LOG.info("Building Keycloak for PostgreSQL (once, about half a minute)");
         List<String> command =
                 new java.util.ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
-        command.addAll(List.of(BUILD_OPTIONS.split(" ")));
+        command.addAll(List.of(options.split(" ")));
         ProcessBuilder build = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -183,7 +234,7 @@ final class LocalKeycloak implements AutoCloseable {
             throw new IllegalStateException("kc.sh build failed (exit " + exit + "), see "
                     + settings.logs().resolve("keycloak-build.log"));
         }
-        Files.writeString(marker, BUILD_OPTIONS);
+        Files.writeString(marker, options);
         return home;
     }
 

@@ -55,6 +55,9 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
          * them.
          */
         ConclaveStack.Cluster cluster() throws Exception;
+
+        /** Keycloak in its own cluster mode: {@code nodes} nodes on a database of their own, this realm imported. */
+        ConclaveStack.KeycloakCluster keycloakCluster(int nodes) throws Exception;
     }
 
     private static final class StackResource implements ExtensionContext.Store.CloseableResource, Portal {
@@ -119,6 +122,11 @@ public final class RunningPortal implements BeforeAllCallback, ParameterResolver
                     java.util.List.of(StackSettings.freePort(), StackSettings.freePort()),
                     java.util.List.of(StackSettings.freePort(), StackSettings.freePort()),
                     StackSettings.freePort());
+        }
+
+        @Override
+        public ConclaveStack.KeycloakCluster keycloakCluster(int nodes) throws Exception {
+            return stack.startKeycloakCluster(nodes);
         }
 
         @Override
