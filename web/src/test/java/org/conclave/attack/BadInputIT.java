@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Malformed, hostile and absurd input against every operation of the OpenAPI document, with the tokens of every role: never a 5xx, every
- * error a problem+json document without a stack trace. (A first slice of the attack suite; seeded, so repeatable.)
+ * Malformed, hostile and absurd input against every operation of the OpenAPI document, with the tokens of every
+ * role (seeded, so repeatable): never a 5xx, every error a problem+json document without a stack trace, the database
+ * unchanged by every refused request, and every refused request to change something audited exactly once (found by
+ * the request id the portal gave it).
  */
 @ExtendWith(RunningPortal.class)
 class BadInputIT {
@@ -33,6 +35,8 @@ class BadInputIT {
     static List<String> callers = new ArrayList<>();
     static String meetingId;
     static int rawRefusals;
+    static long refusalsAudited;
+    static final java.util.Set<String> CHANGING = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
 
     /** Every operation of the portal's own OpenAPI document (MicroProfile OpenAPI at /openapi). */
     static List<String> endpoints = new ArrayList<>();
@@ -146,13 +150,24 @@ class BadInputIT {
                     }
                     state = after;
                     check(method + " " + path, response, failures);
+                    if (CHANGING.contains(method)
+                            && response.statusCode() >= 400
+                            && response.statusCode() < 500
+                            && !response.body().isEmpty()) {
+                        long recorded = refusalsRecorded(response);
+                        refusalsAudited += recorded;
+                        if (recorded != 1) {
+                            failures.add(method + " " + path + " was refused (" + response.statusCode() + ") and "
+                                    + recorded + " refusals were audited for it instead of 1");
+                        }
+                    }
                 }
             }
         }
         assertTrue(sent >= 10_000, "sent " + sent);
-        System.out.println(
-                "BadInputIT: " + sent + " requests, 0 with status 5xx allowed; " + rawRefusals
-                        + " refused by the HTTP server before routing (NUL or encoded slash in the URL, request line too long)");
+        System.out.println("BadInputIT: " + sent + " requests, 0 with status 5xx allowed; " + rawRefusals
+                + " refused by the HTTP server before routing (NUL or encoded slash in the URL, request line too long);"
+                + " " + refusalsAudited + " refused requests to change something, each audited once");
         assertEquals(List.of(), failures, failures.size() + " of " + sent + " responses broke the rules");
     }
 
@@ -178,6 +193,21 @@ class BadInputIT {
                         + " (SELECT count(*) FROM mail_outbox), (SELECT count(*) FROM report_job))")) {
             rs.next();
             return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The refusals the audit log holds for this request, found by the id the portal gave it. */
+    private static long refusalsRecorded(HttpResponse<String> response) {
+        String requestId = response.headers().firstValue("X-Request-Id").orElse("");
+        try (java.sql.PreparedStatement q = database.prepareStatement(
+                "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'refused'")) {
+            q.setString(1, requestId);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

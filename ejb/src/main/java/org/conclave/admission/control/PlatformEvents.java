@@ -262,7 +262,6 @@ public class PlatformEvents {
     }
 
     private Refusal refuse(AuditEntry entry, Refusal refusal) {
-        refusals.record(entry.source(Source.PLATFORM), AuditActor.SYSTEM);
-        return refusal;
+        return refusals.refuse(entry.source(Source.PLATFORM), AuditActor.SYSTEM, refusal);
     }
 }

@@ -68,7 +68,6 @@ public class Access {
 
     /** Audits the refusal in its own transaction and returns it for throwing. */
     public Refusal refuse(AuditEntry entry, Refusal refusal) {
-        refusals.record(entry, trail.currentActor());
-        return refusal;
+        return refusals.refuse(entry, trail.currentActor(), refusal);
     }
 }

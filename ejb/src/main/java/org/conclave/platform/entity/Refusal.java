@@ -17,6 +17,7 @@ public class Refusal extends RuntimeException {
 
     private final Rule rule;
     private final Map<String, Object> extensions;
+    private volatile boolean recorded;
 
     public Refusal(Rule rule, String detail) {
         this(rule, detail, Map.of());
@@ -38,5 +39,16 @@ public class Refusal extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** Marks this refusal as recorded in the audit log, so that it is not recorded a second time. */
+    public Refusal markRecorded() {
+        recorded = true;
+        return this;
+    }
+
+    /** Whether this refusal is already in the audit log. */
+    public boolean recorded() {
+        return recorded;
     }
 }

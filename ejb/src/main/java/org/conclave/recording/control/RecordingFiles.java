@@ -136,13 +136,13 @@ public class RecordingFiles {
     }
 
     private Refusal refuse(RecordingReported report, Refusal refusal) {
-        refusals.record(
+        return refusals.refuse(
                 AuditEntry.refused("recording.finish", refusal.rule().name())
                         .source(Source.PLATFORM)
                         .target("meeting", report.meetingId())
                         .detail("recording", report.recordingId())
                         .detail("event", report.eventId()),
-                AuditActor.SYSTEM);
-        return refusal;
+                AuditActor.SYSTEM,
+                refusal);
     }
 }

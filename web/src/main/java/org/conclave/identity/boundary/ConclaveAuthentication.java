@@ -21,7 +21,9 @@ import org.conclave.identity.control.KeycloakRealm;
 import org.conclave.identity.entity.Caller;
 import org.conclave.identity.entity.Role;
 import org.conclave.platform.boundary.BearerChallenge;
+import org.conclave.platform.boundary.BoundaryRefusals;
 import org.conclave.platform.boundary.ProblemDocument;
+import org.conclave.platform.boundary.RequestIdentifier;
 import org.conclave.platform.entity.Refusal;
 
 /**
@@ -47,6 +49,9 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     BrowserSignIn browserSignIn;
+
+    @Inject
+    RequestIdentifier requestIdentifier;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -158,8 +163,9 @@ public class ConclaveAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    private static AuthenticationStatus refuse(
-            Refusal refusal, HttpServletRequest request, HttpServletResponse response) {
+    private AuthenticationStatus refuse(Refusal refusal, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("X-Request-Id", requestIdentifier.identify(request));
+        BoundaryRefusals.answered(request, request.getRequestURI(), refusal);
         try {
             lockedDown(response);
             response.setStatus(refusal.rule().status());

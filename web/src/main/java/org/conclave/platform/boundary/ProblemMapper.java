@@ -36,13 +36,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uri;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable cause = unwrap(thrown);
-        if (cause instanceof Refusal refusal) {
-            return respond(refusal);
+        Refusal refusal = cause instanceof Refusal refused
+                ? refused
+                : new Refusal(ruleFor(cause), detailFor(cause), extensionsFor(cause));
+        if (request != null) {
+            BoundaryRefusals.answered(request, request.getRequestURI(), refusal);
         }
-        return respond(new Refusal(ruleFor(cause), detailFor(cause), extensionsFor(cause)));
+        return respond(refusal);
     }
 
     private Response respond(Refusal refusal) {

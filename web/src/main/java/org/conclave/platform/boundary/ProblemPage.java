@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.conclave.platform.entity.Refusal;
 import org.conclave.platform.entity.Rule;
 
 /**
@@ -41,6 +42,7 @@ public class ProblemPage extends HttpServlet {
             return;
         }
         response.setStatus(status >= 400 && status < 600 ? status : 404);
+        BoundaryRefusals.answered(request, uri == null ? null : uri.toString(), new Refusal(rule, null));
         response.setContentType(ProblemDocument.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(ProblemDocument.of(rule, null, uri == null ? null : uri.toString(), Map.of()));
