@@ -114,8 +114,7 @@ public final class ConclaveStack implements AutoCloseable {
                 done.join();
                 return java.util.Optional.empty();
             } catch (java.util.concurrent.CompletionException e) {
-                return java.util.Optional.of(
-                        e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause()));
+                return java.util.Optional.of(cause(e));
             }
         }
 
@@ -124,8 +123,12 @@ public final class ConclaveStack implements AutoCloseable {
                 done.join();
             } catch (java.util.concurrent.CompletionException e) {
                 Thread.interrupted(); // the interruption came from that failure
-                throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+                throw cause(e);
             }
+        }
+
+        private static Exception cause(java.util.concurrent.CompletionException e) {
+            return e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
         }
     }
 
@@ -245,7 +248,9 @@ public final class ConclaveStack implements AutoCloseable {
                         i == 1 ? firstPort : StackSettings.freePort(),
                         StackSettings.freePort(),
                         new LocalKeycloak.ClusterNode(
-                                "node-" + i, transportPort(taken), "http://127.0.0.1:" + firstPort));
+                                "node-" + i,
+                                StackSettings.freePortWithCompanion(50_000, taken),
+                                "http://127.0.0.1:" + firstPort));
                 cluster.nodes.add(node);
                 node.start("jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + database);
             }
@@ -253,28 +258,6 @@ public final class ConclaveStack implements AutoCloseable {
         } catch (Exception | Error e) {
             cluster.close();
             throw e;
-        }
-    }
-
-    /** A free port for JGroups whose failure-detection port (50,000 above it) is free as well. */
-    private static int transportPort(java.util.Set<Integer> taken) {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 10_000 + random.nextInt(5_000);
-            if (!taken.contains(port) && free(port) && free(port + 50_000)) {
-                taken.add(port);
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free pair of ports for the Keycloak cluster transport");
-    }
-
-    private static boolean free(int port) {
-        try (java.net.ServerSocket socket =
-                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
         }
     }
 

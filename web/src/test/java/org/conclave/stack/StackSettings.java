@@ -146,4 +146,28 @@ record StackSettings(
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A free port from 10,000 to 14,999, not in {@code taken} (handed out but not bound yet), whose companion
+     * {@code offset} above it is free as well (JGroups' failure detection listens 50,000 above its transport).
+     */
+    static int freePortWithCompanion(int offset, java.util.Set<Integer> taken) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 10_000 + random.nextInt(5_000);
+            if (!taken.contains(port) && free(port) && free(port + offset)) {
+                taken.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free pair of ports " + offset + " apart");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
 }
