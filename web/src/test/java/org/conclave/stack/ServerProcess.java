@@ -44,27 +44,29 @@ final class ServerProcess implements AutoCloseable {
     /** Waits until {@code url} answers 200, failing early (with the log's tail) if the process dies. */
     void awaitReady(URI url, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
+        String lastAnswer = "no answer";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
                         name + " exited with " + process.exitValue() + ". Last lines of " + log + ":\n" + tail());
             }
             try {
-                HttpResponse<Void> response = HTTP.send(
+                HttpResponse<String> response = HTTP.send(
                         HttpRequest.newBuilder(url)
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
+                lastAnswer = response.statusCode() + " " + response.body();
             } catch (IOException notYet) {
-                // not listening yet
+                lastAnswer = notYet.toString(); // not listening yet, or too slow to answer
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(
-                name + " was not ready within " + timeout + ". Last lines of " + log + ":\n" + tail());
+        throw new IllegalStateException(name + " was not ready within " + timeout + " (last answer of " + url + ": "
+                + lastAnswer + "). Last lines of " + log + ":\n" + tail());
     }
 
     String tail() throws IOException {
