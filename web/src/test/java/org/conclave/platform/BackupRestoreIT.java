@@ -103,17 +103,29 @@ class BackupRestoreIT {
                         .statusCode());
     }
 
-    /** A signed checkpoint of the head now (204 when the head is already checkpointed). */
-    static void checkpoint(String auditor) throws InterruptedException {
-        Thread.sleep(500);
+    /**
+     * A signed checkpoint of the head once every event recorded so far is sealed into the chain (the sealer works a
+     * moment behind the actions; 204 when the head is already checkpointed).
+     */
+    static void checkpoint(String auditor) throws Exception {
+        long recorded = longValue("SELECT coalesce(max(id), 0) FROM audit_event");
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (longValue("SELECT coalesce(max(event_id), 0) FROM audit_chain") < recorded) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "events up to " + recorded + " sealed in 30 s");
+            Thread.sleep(200);
+        }
         int status = api.postJson("/api/audit/checkpoints", auditor, "").statusCode();
         assertTrue(status == 201 || status == 204, "checkpoint: " + status);
     }
 
     static long head() throws Exception {
+        return longValue("SELECT max(seq) FROM audit_chain");
+    }
+
+    private static long longValue(String query) throws Exception {
         try (Connection c = portal.superuser();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT max(seq) FROM audit_chain")) {
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
