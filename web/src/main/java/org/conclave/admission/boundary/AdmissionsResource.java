@@ -1,6 +1,6 @@
 package org.conclave.admission.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,7 +33,7 @@ import org.conclave.platform.entity.Rule;
  * let in or turn away (host), renew the token.
  */
 @Path("meetings/{id}/admissions")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AdmissionsResource {
 
@@ -42,12 +43,9 @@ public class AdmissionsResource {
     @Inject
     AdmissionDesk desk;
 
-    @jakarta.ws.rs.core.Context
-    UriInfo uri;
-
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response request(@PathParam("id") String id, String body) {
+    public Response request(@PathParam("id") String id, String body, @Context UriInfo uri) {
         Caller caller = access.require("admission.request", Role.PARTICIPANT, Role.HOST);
         Optional<String> passcode = Optional.empty();
         if (body != null && !body.isBlank()) {
@@ -65,14 +63,14 @@ public class AdmissionsResource {
             fields.orRefuse();
         }
         AdmissionResult result = desk.admit(caller, id, passcode);
-        return respond(result);
+        return respond(result, uri);
     }
 
     @GET
     @Path("{aid}")
-    public Response status(@PathParam("id") String id, @PathParam("aid") String aid) {
+    public Response status(@PathParam("id") String id, @PathParam("aid") String aid, @Context UriInfo uri) {
         Caller caller = access.require("admission.read", Role.PARTICIPANT, Role.HOST);
-        return respond(desk.status(caller, id, aid));
+        return respond(desk.status(caller, id, aid), uri);
     }
 
     @POST
@@ -97,7 +95,7 @@ public class AdmissionsResource {
         return token(aid, "admitted", desk.renew(caller, id, aid));
     }
 
-    private Response respond(AdmissionResult result) {
+    private static Response respond(AdmissionResult result, UriInfo uri) {
         if (result.token().isPresent()) {
             return Response.ok(token(
                             result.admission().id(),

@@ -1,6 +1,6 @@
 package org.conclave.admission.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +30,7 @@ import org.conclave.platform.entity.Rule;
  * platform posts occupant events to (authenticated by HMAC, not by a bearer token).
  */
 @Path("platform")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformResource {
 

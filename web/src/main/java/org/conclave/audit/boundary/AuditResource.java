@@ -1,6 +1,6 @@
 package org.conclave.audit.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +35,7 @@ import org.conclave.platform.entity.Rule;
 
 /** The audit log for auditors: list, verify, export; the public keys for everyone; erasure for admins. */
 @Path("audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

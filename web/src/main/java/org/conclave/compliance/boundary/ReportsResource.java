@@ -1,6 +1,6 @@
 package org.conclave.compliance.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +41,7 @@ import org.conclave.platform.entity.Rule;
  * follow its progress, download it when done, and check whether Conclave issued a given file.
  */
 @Path("reports")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
@@ -51,23 +51,20 @@ public class ReportsResource {
     @Inject
     ComplianceReports reports;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response request(JsonValue json) {
+    public Response request(JsonValue json, @Context UriInfo uri) {
         Caller caller = access.requireWithSecondFactor("report.request", Role.AUDITOR, Role.ADMIN, Role.HOST);
         ReportJob job = reports.request(caller, order(json));
-        return Response.accepted(view(job))
+        return Response.accepted(view(job, uri))
                 .location(uri.getBaseUriBuilder().path("reports").path(job.id()).build())
                 .build();
     }
 
     @GET
-    public List<Map<String, Object>> list() {
+    public List<Map<String, Object>> list(@Context UriInfo uri) {
         Caller caller = access.require("report.list", Role.AUDITOR, Role.ADMIN, Role.HOST);
-        return reports.list(caller).stream().map(this::view).toList();
+        return reports.list(caller).stream().map(job -> view(job, uri)).toList();
     }
 
     @GET
@@ -96,20 +93,20 @@ public class ReportsResource {
 
     @GET
     @Path("{id}/status")
-    public Map<String, Object> status(@PathParam("id") String id) {
+    public Map<String, Object> status(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = access.require("report.read", Role.AUDITOR, Role.ADMIN, Role.HOST);
-        return view(reports.status(caller, id));
+        return view(reports.status(caller, id), uri);
     }
 
     /** The file once the report is done; until then its status (progress). */
     @GET
     @Path("{id}")
     @Produces({"application/pdf", "text/csv", MediaType.APPLICATION_JSON})
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = access.require("report.read", Role.AUDITOR, Role.ADMIN, Role.HOST);
         ReportJob job = reports.status(caller, id);
         if (!job.isDone()) {
-            return Response.ok(view(job), MediaType.APPLICATION_JSON).build();
+            return Response.ok(view(job, uri), MediaType.APPLICATION_JSON).build();
         }
         ReportFile file = reports.file(caller, id);
         StreamingOutput body = out -> Files.copy(file.path(), out);
@@ -120,7 +117,7 @@ public class ReportsResource {
                 .build();
     }
 
-    private Map<String, Object> view(ReportJob job) {
+    private static Map<String, Object> view(ReportJob job, UriInfo uri) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", job.id());
         view.put("kind", job.kind().wireName());

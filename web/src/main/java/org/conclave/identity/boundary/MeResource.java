@@ -1,6 +1,6 @@
 package org.conclave.identity.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,7 @@ import org.conclave.identity.entity.Role;
 
 /** {@code GET /api/me}: who Conclave thinks you are. */
 @Path("me")
-@RequestScoped
+@ApplicationScoped
 public class MeResource {
 
     @Inject

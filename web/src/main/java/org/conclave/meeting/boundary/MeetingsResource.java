@@ -1,6 +1,6 @@
 package org.conclave.meeting.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,7 +36,7 @@ import org.conclave.policy.entity.ExceptionRequest;
 
 /** {@code /api/meetings}: scheduling, changes, cancellation, passcodes, invitations, registrations, exceptions. */
 @Path("meetings")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingsResource {
 
@@ -81,12 +82,9 @@ public class MeetingsResource {
     @Inject
     org.conclave.admission.control.Attendance attendance;
 
-    @jakarta.ws.rs.core.Context
-    UriInfo uri;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response schedule(JsonValue body) {
+    public Response schedule(JsonValue body, @Context UriInfo uri) {
         Caller host = access.requireWithSecondFactor("meeting.schedule", Role.HOST);
         ScheduledMeetings scheduled = scheduler.schedule(host, MeetingRequests.draft(body));
         Map<String, Object> view = new LinkedHashMap<>(MeetingViews.meeting(scheduled.first(), host));
@@ -161,7 +159,7 @@ public class MeetingsResource {
 
     @POST
     @Path("{id}/registrations")
-    public Response register(@PathParam("id") String id) {
+    public Response register(@PathParam("id") String id, @Context UriInfo uri) {
         Caller caller = access.require("registration.create", Role.PARTICIPANT, Role.HOST);
         var registration = registrations.register(caller, id);
         return Response.created(

@@ -1,6 +1,6 @@
 package org.conclave.policy.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import org.conclave.policy.entity.PolicySetting;
 
 /** {@code /api/policies}: baselines per classification (admins change them), drift, and exception decisions. */
 @Path("policies")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PoliciesResource {
 

@@ -1,6 +1,6 @@
 package org.conclave.recording.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +30,7 @@ import org.conclave.recording.entity.PublishedNotice;
  * host publishing a notice ahead of time, participants answering it, and legal holds on the whole meeting.
  */
 @Path("meetings/{id}/recording")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingRecordingResource {
 

@@ -1,6 +1,6 @@
 package org.conclave.recording.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,7 @@ import org.conclave.recording.entity.Recording;
  * consented to that notice, 409 naming who has not.
  */
 @Path("meetings/{id}/recordings")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingRecordingsResource {
 
@@ -37,12 +37,9 @@ public class MeetingRecordingsResource {
     @Inject
     RecordingStatus status;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response request(@PathParam("id") String id, JsonValue json) {
+    public Response request(@PathParam("id") String id, JsonValue json, @Context UriInfo uri) {
         Caller host = access.requireWithSecondFactor("recording.request", "meeting", id, Role.HOST);
         Recording recording = requests.request(host, id, RecordingPlans.read(json));
         return Response.created(uri.getBaseUriBuilder()

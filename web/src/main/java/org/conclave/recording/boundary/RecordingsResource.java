@@ -1,6 +1,6 @@
 package org.conclave.recording.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +30,7 @@ import org.conclave.recording.entity.RecordingFile;
  * else), its file streamed, and legal holds on it.
  */
 @Path("recordings/{rid}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordingsResource {
 
