@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>P1b: re-admissions (join token renewal of an admitted participant) per second, CLIENTS clients.
  * </ul>
  *
- * Closed loop, a fixed pool of platform threads; a warm-up of each (WARMUP seconds), then the phases interleaved in
+ * Closed loop, a fixed pool of platform threads; a warm-up of each until it runs at a steady rate (windows of WARMUP
+ * seconds until the last three agree within WARMUP_TOLERANCE_PERCENT, 5 %, for at most WARMUP_LIMIT seconds,
+ * 420), then the phases interleaved in
  * P1_ROUNDS rounds of P1_SECONDS/P1_ROUNDS measured seconds each (after P1_SETTLE seconds not counted), so that a
  * change in the machine's load weighs on a figure and its reference alike; bounded in requests and time. With
  * PROFILE_PID set, each measured slice is recorded with JFR in the portal (see {@link Profile}). P1_PHASES (a comma-separated
@@ -45,7 +47,9 @@ public final class AdmissionLoad {
 
     public static void main(String[] args) throws Exception {
         int clients = Bench.envInt("CLIENTS", 32);
-        Duration warmup = Duration.ofSeconds(Bench.envInt("WARMUP", 5));
+        Duration warmup = Duration.ofSeconds(Bench.envInt("WARMUP", 10));
+        double tolerance = Bench.envInt("WARMUP_TOLERANCE_PERCENT", 5) / 100.0;
+        Duration warmupLimit = Duration.ofSeconds(Bench.envInt("WARMUP_LIMIT", 420));
         int rounds = Bench.envInt("P1_ROUNDS", 2);
         Duration slice = Duration.ofMillis(Bench.envInt("P1_SECONDS", 16) * 1000L / rounds);
         Duration settle = Duration.ofSeconds(Bench.envInt("P1_SETTLE", 3));
@@ -146,18 +150,28 @@ public final class AdmissionLoad {
         phases.put("first_admission", first);
         phases.put("renewal", renewal);
         List<String> only = List.of(Bench.env("P1_PHASES", String.join(",", phases.keySet())).split(","));
+        Map<String, Bench.Request> all = new LinkedHashMap<>(phases);
         phases.keySet().retainAll(only);
-        if (phases.containsKey("keycloak_login")) {
-            Bench.load("warm-up keycloak", clients, warmup, Duration.ZERO, maxRequests, keycloak);
-        }
-        if (phases.containsKey("keycloak_login_pbkdf2")) {
-            Bench.load("warm-up keycloak pbkdf2", clients, warmup, Duration.ZERO, maxRequests, keycloakPbkdf2);
-        }
-        freshTokens.run();
-        Bench.load("warm-up first admissions", clients, warmup, Duration.ZERO, maxRequests, first);
-        if (phases.containsKey("renewal")) {
-            freshTokens.run();
-            Bench.load("warm-up renewals", clients, warmup, Duration.ZERO, maxRequests, renewal);
+        results.put("warmup.window_seconds", warmup.toSeconds());
+        results.put("warmup.tolerance_percent", Bench.envInt("WARMUP_TOLERANCE_PERCENT", 5));
+        // Each phase warmed up until steady (the first admissions' always: renewals need admissions).
+        for (Map.Entry<String, Bench.Request> phase : all.entrySet()) {
+            if (phases.containsKey(phase.getKey()) || phase.getKey().equals("first_admission")) {
+                Bench.warmUp(
+                                phase.getKey(),
+                                clients,
+                                warmup,
+                                tolerance,
+                                // each first admission uses up a (person, meeting) pair: theirs settles in
+                                // seconds (the passcode hash dominates), so it gets no more than 90 s
+                                phase.getKey().equals("first_admission")
+                                        ? Duration.ofSeconds(Math.min(90, warmupLimit.toSeconds()))
+                                        : warmupLimit,
+                                maxRequests,
+                                phase.getValue(),
+                                freshTokens)
+                        .store(results, phase.getKey());
+            }
         }
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, Bench.Request> phase : phases.entrySet()) {

@@ -435,6 +435,62 @@ final class Bench {
         return new Window(all, errors.get(), (end - windowStart) / 1e9, exhausted);
     }
 
+    /**
+     * Warms {@code request} up until it runs at a steady rate: windows of {@code window} (requests in the first
+     * half-second of each not counted, so that one window's stragglers do not weigh on the next) until the last three
+     * windows' throughputs lie within {@code tolerance} (0.05: 5 %) of the highest of them, or {@code limit} has
+     * passed, or the work ran out; {@code beforeEachWindow} runs between windows (fresh access tokens: a warm-up can
+     * outlast them). The JIT compilers of a Jakarta EE server keep compiling its request path for
+     * minutes of load, in steps: a fixed short warm-up measures how far they have got rather than the server. Returns
+     * how long it took and whether it settled.
+     */
+    static WarmUp warmUp(
+            String name,
+            int clients,
+            Duration window,
+            double tolerance,
+            Duration limit,
+            int maxRequestsPerThread,
+            Request request,
+            Runnable beforeEachWindow)
+            throws Exception {
+        long start = System.nanoTime();
+        List<Double> rates = new ArrayList<>();
+        while (true) {
+            beforeEachWindow.run();
+            Window w = load("warm-up " + name, clients, Duration.ofMillis(500), window, maxRequestsPerThread, request);
+            double rate = w.seconds() > 0 ? w.latencies().count() / w.seconds() : 0;
+            rates.add(rate);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "warm-up %-24s window %2d: %10.1f/s (%.0f s so far)%n", name, rates.size(), rate, seconds);
+            boolean steady = steady(rates, tolerance);
+            if (steady || w.exhausted() || seconds >= limit.toSeconds()) {
+                return new WarmUp(seconds, rates.size(), steady);
+            }
+        }
+    }
+
+    /** The last three rates lie within {@code tolerance} of the highest of them. */
+    static boolean steady(List<Double> rates, double tolerance) {
+        if (rates.size() < 3) {
+            return false;
+        }
+        List<Double> last = rates.subList(rates.size() - 3, rates.size());
+        double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return max > 0 && max - min <= tolerance * max;
+    }
+
+    /** How a warm-up ended: after how many seconds and windows, and whether two consecutive windows agreed. */
+    record WarmUp(double seconds, int windows, boolean steady) {
+
+        void store(Results results, String name) {
+            results.put(name + ".warmup_seconds", String.format("%.0f", seconds));
+            results.put(name + ".warmup_steady", steady);
+        }
+    }
+
     /** Thrown by a request when its thread has nothing left to do. */
     static final class NoMoreWork extends RuntimeException {
         NoMoreWork() {

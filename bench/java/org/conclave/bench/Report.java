@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,6 +58,19 @@ public final class Report {
         return ok ? "**met**" : "**not met**";
     }
 
+    /** Each P1 phase's warm-up: how long until three consecutive windows agreed (or the limit, said so). */
+    private String warmUps() {
+        List<String> parts = new ArrayList<>();
+        for (String phase : List.of("keycloak_login", "keycloak_login_pbkdf2", "first_admission", "renewal")) {
+            if (has(phase + ".warmup_seconds")) {
+                parts.add(phase + " " + s(phase + ".warmup_seconds") + " s"
+                        + (Boolean.parseBoolean(s(phase + ".warmup_steady")) ? "" : " (not steady at the limit)"));
+            }
+        }
+        return "until three consecutive " + s("warmup.window_seconds") + " s windows agreed within "
+                + s("warmup.tolerance_percent") + " % (" + String.join(", ", parts) + ")";
+    }
+
     String markdown(Path run) {
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         StringBuilder md = new StringBuilder();
@@ -63,7 +78,7 @@ public final class Report {
         md.append("Command: `bash bench/run` (")
                 .append(has("first_admission.clients")
                         ? s("first_admission.clients") + " clients, " + s("keycloak_login.seconds")
-                                + " s measured after a warm-up per load phase; "
+                                + " s measured per load phase after its warm-up: " + warmUps() + "; "
                         : "")
                 .append("run folder `")
                 .append(Path.of("").toAbsolutePath().relativize(run.toAbsolutePath()))
