@@ -70,7 +70,7 @@ APPEND=$(PGPASSWORD="$APP_PW" pgbench -n -h 127.0.0.1 -p "$DB_PORT" -U conclave_
 for _ in $(seq 1 600); do [ "$("${SU[@]}" -c "$UNSEALED")" = 0 ] && break; sleep 0.2; done
 END=$(date +%s.%N)
 AFTER=$("${SU[@]}" -c "SELECT count(*) FROM audit_chain")
-GAPFREE=$("${SU[@]}" -c "SELECT count(*) = max(seq) FROM audit_chain")
+GAPFREE=$("${SU[@]}" -c "SELECT CASE WHEN count(*) = max(seq) THEN 'yes' ELSE 'NO' END FROM audit_chain")
 SEALED=$((AFTER - BEFORE))
 EFFECTIVE=$(awk -v n="$SEALED" -v s="$START" -v e="$END" 'BEGIN {printf "%.1f", n / (e - s)}')
 RATIO=$(awk -v a="$EFFECTIVE" -v b="$REF" 'BEGIN {printf "%.2f", a / b}')
