@@ -466,7 +466,7 @@ final class Bench {
                     "warm-up %-24s window %2d: %10.1f/s (%.0f s so far)%n", name, rates.size(), rate, seconds);
             boolean steady = steady(rates, tolerance);
             if (steady || w.exhausted() || seconds >= limit.toSeconds()) {
-                return new WarmUp(seconds, rates.size(), steady);
+                return new WarmUp(seconds, steady);
             }
         }
     }
@@ -482,8 +482,8 @@ final class Bench {
         return max > 0 && max - min <= tolerance * max;
     }
 
-    /** How a warm-up ended: after how many seconds and windows, and whether two consecutive windows agreed. */
-    record WarmUp(double seconds, int windows, boolean steady) {
+    /** How a warm-up ended: after how many seconds, and whether its last three windows agreed. */
+    record WarmUp(double seconds, boolean steady) {
 
         void store(Results results, String name) {
             results.put(name + ".warmup_seconds", String.format("%.0f", seconds));

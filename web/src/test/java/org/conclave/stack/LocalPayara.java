@@ -154,8 +154,8 @@ final class LocalPayara implements AutoCloseable {
                 // behind the TLS proxy, the scheme is the one it says (only local processes reach 127.0.0.1)
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.scheme-mapping=X-Forwarded-Proto",
                 // CONCLAVE_HTTP_THREADS: requests served at once (default 16; more wait in the listener's queue).
-                // Payara's own default lets hundreds of request threads contend for a few cores and for the JIT
-                // compiler threads: on 2 cores, token renewals ran about 1.5x faster with 8 or 16 (bench/run, P1b).
+                // Payara's own default let over a hundred request threads contend for a few cores and for the JIT
+                // compiler threads: on 2 cores, token renewals ran 1.3-1.5x faster with 8 or 16 (bench/run, P1b).
                 "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
                         + java.util.Optional.ofNullable(System.getenv("CONCLAVE_HTTP_THREADS"))
                                 .filter(n -> n.matches("[1-9][0-9]{0,3}"))
