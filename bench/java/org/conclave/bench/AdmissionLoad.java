@@ -48,7 +48,7 @@ public final class AdmissionLoad {
     public static void main(String[] args) throws Exception {
         int clients = Bench.envInt("CLIENTS", 32);
         Duration warmup = Duration.ofSeconds(Bench.envInt("WARMUP", 10));
-        double tolerance = Bench.envInt("WARMUP_TOLERANCE_PERCENT", 5) / 100.0;
+        int tolerancePercent = Bench.envInt("WARMUP_TOLERANCE_PERCENT", 5);
         Duration warmupLimit = Duration.ofSeconds(Bench.envInt("WARMUP_LIMIT", 420));
         int rounds = Bench.envInt("P1_ROUNDS", 2);
         Duration slice = Duration.ofMillis(Bench.envInt("P1_SECONDS", 16) * 1000L / rounds);
@@ -153,7 +153,7 @@ public final class AdmissionLoad {
         Map<String, Bench.Request> all = new LinkedHashMap<>(phases);
         phases.keySet().retainAll(only);
         results.put("warmup.window_seconds", warmup.toSeconds());
-        results.put("warmup.tolerance_percent", Bench.envInt("WARMUP_TOLERANCE_PERCENT", 5));
+        results.put("warmup.tolerance_percent", tolerancePercent);
         // Each phase warmed up until steady (the first admissions' always: renewals need admissions).
         for (Map.Entry<String, Bench.Request> phase : all.entrySet()) {
             if (phases.containsKey(phase.getKey()) || phase.getKey().equals("first_admission")) {
@@ -161,7 +161,7 @@ public final class AdmissionLoad {
                                 phase.getKey(),
                                 clients,
                                 warmup,
-                                tolerance,
+                                tolerancePercent / 100.0,
                                 // each first admission uses up a (person, meeting) pair: theirs settles in
                                 // seconds (the passcode hash dominates), so it gets no more than 90 s
                                 phase.getKey().equals("first_admission")

@@ -116,10 +116,7 @@ final class LocalPayara implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // CONCLAVE_PORTAL_HEAP: the portal's maximum heap (default 768m; bench/run measures reports at 512m).
-                "-Xmx"
-                        + java.util.Optional.ofNullable(System.getenv("CONCLAVE_PORTAL_HEAP"))
-                                .filter(heap -> heap.matches("[0-9]+[kKmMgG]?"))
-                                .orElse("768m"),
+                "-Xmx" + setting("CONCLAVE_PORTAL_HEAP", "[0-9]+[kKmMgG]?", "768m"),
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 settings.distributions().resolve("payara-micro.jar").toString()));
@@ -157,9 +154,14 @@ final class LocalPayara implements AutoCloseable {
                 // Payara's own default let over a hundred request threads contend for a few cores and for the JIT
                 // compiler threads: on 2 cores, token renewals ran 1.3-1.5x faster with 8 or 16 (bench/run, P1b).
                 "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
-                        + java.util.Optional.ofNullable(System.getenv("CONCLAVE_HTTP_THREADS"))
-                                .filter(n -> n.matches("[1-9][0-9]{0,3}"))
-                                .orElse("16"));
+                        + setting("CONCLAVE_HTTP_THREADS", "[1-9][0-9]{0,3}", "16"));
+    }
+
+    /** An environment setting of the run command when it has the expected form, else its default. */
+    private static String setting(String name, String form, String otherwise) {
+        return java.util.Optional.ofNullable(System.getenv(name))
+                .filter(value -> value.matches(form))
+                .orElse(otherwise);
     }
 
     void restart(String jdbcUrl) throws IOException, InterruptedException {
