@@ -159,7 +159,7 @@ public final class Report {
                 "the same verification against reading its rows (" + s("verify.segments")
                         + " segments side by side, as the portal walks them)",
                 f(ver, 0) + "/s",
-                f(verRead, 0) + " events/s: the same queries through the same cursors, every column fetched, no"
+                f(verRead, 0) + " events/s: the same queries in the same blocks, every column fetched, no"
                         + " canonical form, no hashing",
                 f(ver / verRead, 2),
                 "none set (the goal is the row above)",
@@ -230,12 +230,12 @@ public final class Report {
                 .append(" s per run): events sealed in the measured run ").append(s("p2.sealed"))
                 .append(", chain gap-free afterwards: ").append(s("p2.gapfree")).append(".\n");
         md.append("- **P3** (`bench/java/org/conclave/audit/control/VerifyBench.java`): the portal's own")
-                .append(" verification (`AuditVerification.verify`: checkpoints, then `AuditRows.SEALED` through")
-                .append(" cursors in ").append(s("verify.segments")).append(" segments side by side,")
+                .append(" verification (`AuditVerification.verify`: checkpoints, then `AuditRows.SEALED` in blocks of")
+                .append(" 2,000 rows in ").append(s("verify.segments")).append(" segments side by side,")
                 .append(" `CanonicalEventWriter`, `ChainVerifier`) over the whole chain as it stood after the")
                 .append(" half-year data set: ").append(s("verify.seconds"))
                 .append(" s (best of two, interleaved with the reading reference: ").append(s("verify.read_seconds"))
-                .append(" s). Reading and canonicalising on one cursor (no hashing, the warm-up pass) took ")
+                .append(" s). Reading and canonicalising on one connection (no hashing, the warm-up pass) took ")
                 .append(s("verify.read_canonicalise_seconds")).append(" s; SHA-256 over the same bytes ")
                 .append(s("verify.reference_seconds")).append(" s.\n");
         md.append("- **P4** (`bench/java/org/conclave/bench/ChainData.java` with COPY, then")

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,11 +23,12 @@ import org.conclave.platform.control.Pem;
 
 /**
  * Benchmark P3: verification of the whole chain, exactly as the portal does it ({@link AuditVerification#verify}:
- * the checkpoints, then one cursor over {@link AuditRows#SEALED} in {@code seq} order, each row written into its
+ * the checkpoints, then {@link AuditRows#SEALED} in {@code seq} order, block by block ({@link AuditVerification#read}) in
+ * segments side by side, each row written into its
  * canonical bytes by {@link CanonicalEventWriter} and fed to a {@link ChainVerifier}), against two references in the
  * same JVM: (a) SHA-256 ({@link MessageDigest}) over the same bytes, i.e. each event's 32-byte predecessor hash and
- * its canonical form, chained; (b) reading the same rows the same way: the same queries through the same cursors
- * ({@link AuditVerification#chain}) in the same segments side by side, every column fetched into Java values as the
+ * its canonical form, chained; (b) reading the same rows the same way: the same queries in the same blocks
+ * ({@link AuditVerification#read}) in the same segments side by side, every column fetched into Java values as the
  * verifier fetches them, with no canonical form and no hashing. Lives in the audit package to call the portal's package-private code; run with
  * the ejb jar and the ejb module's class path.
  *
@@ -61,22 +61,17 @@ public final class VerifyBench {
             return thread;
         });
         try (Connection c = connections.open()) {
-            c.setAutoCommit(false);
             int checkpoints = Checkpoints.all(c, checkpointFile).size();
-            c.rollback();
 
             // (1) read and canonicalise, no hashing; keep the bytes
             Bytes bytes = new Bytes();
             CanonicalEventWriter writer = new CanonicalEventWriter();
             long t0 = System.nanoTime();
-            try (PreparedStatement query = AuditVerification.chain(c, 1, Long.MAX_VALUE);
-                    ResultSet rows = query.executeQuery()) {
-                while (bytes.count < limit && rows.next()) {
-                    AuditRows.canonical(rows, rows.getLong(1), writer);
-                    bytes.add(writer.bytes(), writer.length());
-                }
-            }
-            c.rollback();
+            AuditVerification.read(c, 1, Long.MAX_VALUE, (row, seq) -> {
+                AuditRows.canonical(row, seq, writer);
+                bytes.add(writer.bytes(), writer.length());
+                return bytes.count < limit;
+            });
             double canonicalSeconds = (System.nanoTime() - t0) / 1e9;
             long events = bytes.count;
             System.out.printf("read and canonicalised %,d events (%,d bytes, %.0f bytes each) in %.1f s%n",
@@ -163,7 +158,7 @@ public final class VerifyBench {
 
     /**
      * Reference b: the rows the verification reads, read the way it reads them (the same segments side by side, each
-     * through {@link AuditVerification#chain} on its own connection) with every column fetched as
+     * through {@link AuditVerification#read} on its own connection) with every column fetched as
      * {@link AuditRows#canonical(ResultSet, long, CanonicalEventWriter)} and the verifier fetch them, and nothing else.
      * Returns the rows read.
      */
@@ -194,30 +189,21 @@ public final class VerifyBench {
 
     /** Reference b for the rows {@code from <= seq < to} on one connection. */
     static long read(Connection c, long from, long to) throws SQLException {
-        long rows = 0;
-        long sink = 0;
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (PreparedStatement query = AuditVerification.chain(c, from, to);
-                ResultSet row = query.executeQuery()) {
-            while (row.next()) {
-                rows++;
-                sink += row.getLong(1) + row.getBytes(2).length + row.getBytes(3).length + row.getLong(4);
-                sink += row.getTimestamp(5).getNanos();
-                for (int column = 6; column <= 17; column++) {
-                    if (column == 8 || column == 10) {
-                        sink += AuditTrail.list(row.getArray(column)).size();
-                    } else {
-                        String value = row.getString(column);
-                        sink += value == null ? 0 : value.length();
-                    }
+        long[] sink = {0};
+        long rows = AuditVerification.read(c, from, to, (row, seq) -> {
+            sink[0] += seq + row.getBytes(2).length + row.getBytes(3).length + row.getLong(4);
+            sink[0] += row.getTimestamp(5).getNanos();
+            for (int column = 6; column <= 17; column++) {
+                if (column == 8 || column == 10) {
+                    sink[0] += AuditTrail.list(row.getArray(column)).size();
+                } else {
+                    String value = row.getString(column);
+                    sink[0] += value == null ? 0 : value.length();
                 }
             }
-        } finally {
-            c.rollback();
-            c.setAutoCommit(autoCommit);
-        }
-        if (sink == 42) {
+            return true;
+        });
+        if (sink[0] == 42) {
             System.out.print("");
         }
         return rows;

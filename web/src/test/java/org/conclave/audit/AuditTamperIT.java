@@ -80,6 +80,34 @@ class AuditTamperIT {
         assertTrue(verification().getBoolean("valid"));
     }
 
+    /**
+     * The verifier reads 2,000 rows per query, each query starting after the last row read: a gap longer than that
+     * must be read past and reported whole, not end the walk where a block came back empty.
+     */
+    @Test
+    void aDeletedRunLongerThanAReadBlockIsReportedWhole() throws SQLException {
+        while (head() < 2_700) {
+            for (long i = head(); i < 2_700; i++) {
+                HttpResponse<String> refused = api.postJson("/api/meetings", dora, "{");
+                assertTrue(refused.statusCode() >= 400 && refused.statusCode() < 500, refused.body());
+            }
+            assertTrue(verification().getBoolean("valid")); // seals what the refusals recorded
+        }
+        long s = head() - 2_600;
+        String run = "seq >= " + s + " AND seq < " + (s + 2_100);
+        String restore = restoreChainRows(run);
+        tamper("DELETE FROM audit_chain WHERE " + run);
+        try {
+            JsonObject result = verification();
+            assertFalse(result.getBoolean("valid"), result.toString());
+            assertEquals(s, result.getJsonNumber("firstInvalidSequence").longValue(), result.toString());
+            assertEquals("events " + s + " to " + (s + 2_099) + " are missing", result.getString("reason"));
+        } finally {
+            tamper(restore);
+        }
+        assertTrue(verification().getBoolean("valid"));
+    }
+
     @Test
     void reorderedRowsAreDetected() throws SQLException {
         long s = head() - 6;
