@@ -227,7 +227,10 @@ public final class Report {
                 .append(("true".equals(s("first_admission.exhausted"))) ? " (ran out of pairs early)" : "")
                 .append(", renewals ").append(s("renewal.requests")).append(".\n");
         md.append("- **P2** (`bench/audit-append.sh`, ").append(s("p2.seconds"))
-                .append(" s per run): events sealed in the measured run ").append(s("p2.sealed"))
+                .append(" s per run, each after a CHECKPOINT; the reference and Conclave interleaved in ")
+                .append(s("p2.rounds")).append(" rounds, each figure the mean of its rounds: reference ")
+                .append(s("p2.reference_rounds")).append(", Conclave ").append(s("p2.effective_rounds"))
+                .append("): events sealed in the measured runs ").append(s("p2.sealed"))
                 .append(", chain gap-free afterwards: ").append(s("p2.gapfree")).append(".\n");
         md.append("- **P3** (`bench/java/org/conclave/audit/control/VerifyBench.java`): the portal's own")
                 .append(" verification (`AuditVerification.verify`: checkpoints, then `AuditRows.SEALED` in blocks of")
