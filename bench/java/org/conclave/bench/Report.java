@@ -170,7 +170,12 @@ public final class Report {
         double halfHeap = d("pack.half.heap_peak_mb");
         double growth = year / half;
         boolean linear = growth <= 2.3;
-        boolean flat = yearHeap <= halfHeap * 1.25 + 32;
+        // flat is judged on what the pack keeps (the old generation's peak): the peak of heap used also counts garbage
+        // the young collector has not reached yet, which depends on how large the JVM happened to size the young
+        // generation (one run: 183 and 412 MB for the same old-generation peak of 110 MB)
+        double yearOld = d("pack.year.old_peak_mb");
+        double halfOld = d("pack.half.old_peak_mb");
+        boolean flat = yearOld <= halfOld * 1.25 + 32;
         md.append(row(
                 "P4",
                 "compliance pack (PDF) of 2025: 100k meetings, 2M events;"
@@ -179,8 +184,10 @@ public final class Report {
                         + f(d("pack.year.heap_max_mb"), 0) + " MB; " + s("pack.year.full_gcs") + " full GCs)",
                 "half year (50k meetings, 1M events), made before the second half was loaded: " + f(half, 1)
                         + " s, peak heap used " + f(halfHeap, 0) + " MB",
-                "time " + f(growth, 2) + "× for 2× the data; heap " + f(yearHeap / halfHeap, 2) + "×",
-                "≤ 30 s at -Xmx512m; time linear (≤ 2.3× for 2×); memory flat (≤ 1.25×)",
+                "time " + f(growth, 2) + "× for 2× the data; memory kept (old generation peak " + f(yearOld, 0)
+                        + " / " + f(halfOld, 0) + " MB) " + f(yearOld / halfOld, 2) + "×; heap used "
+                        + f(yearHeap / halfHeap, 2) + "×",
+                "≤ 30 s at -Xmx512m; time linear (≤ 2.3× for 2×); memory flat (old generation ≤ 1.25×)",
                 met(year <= 30) + " (30 s); " + met(linear) + " (linear); " + met(flat) + " (flat)"));
         double second = d("build.second.seconds") + d("start.second.stack_seconds");
         double keycloak = d("start.second.keycloak_seconds");
