@@ -22,15 +22,14 @@ import org.conclave.audit.entity.Verification;
 import org.conclave.platform.control.Pem;
 
 /**
- * Benchmark P3: verification of the whole chain, exactly as the portal does it ({@link AuditVerification#verify}:
- * the checkpoints, then {@link AuditRows#SEALED} in {@code seq} order, block by block ({@link AuditVerification#read}) in
- * segments side by side, each row written into its
- * canonical bytes by {@link CanonicalEventWriter} and fed to a {@link ChainVerifier}), against two references in the
- * same JVM: (a) SHA-256 ({@link MessageDigest}) over the same bytes, i.e. each event's 32-byte predecessor hash and
- * its canonical form, chained; (b) reading the same rows the same way: the same queries in the same blocks
- * ({@link AuditVerification#read}) in the same segments side by side, every column fetched into Java values as the
- * verifier fetches them, with no canonical form and no hashing. Lives in the audit package to call the portal's package-private code; run with
- * the ejb jar and the ejb module's class path.
+ * Benchmark P3: verification of the whole chain, exactly as the portal does it ({@link AuditVerification#verify}: the
+ * checkpoints, then {@link AuditRows#SEALED} in {@code seq} order, block by block ({@link AuditRows#read}) in segments
+ * side by side, each row written into its canonical bytes by {@link CanonicalEventWriter} and fed to a {@link
+ * ChainVerifier}), against two references in the same JVM: (a) SHA-256 ({@link MessageDigest}) over the same bytes,
+ * i.e. each event's 32-byte predecessor hash and its canonical form, chained; (b) reading the same rows the same way:
+ * the same queries in the same blocks ({@link AuditRows#read}) in the same segments side by side, every column fetched
+ * into Java values as the verifier fetches them, with no canonical form and no hashing. Lives in the audit package to
+ * call the portal's package-private code; run with the ejb jar and the ejb module's class path.
  *
  * <p>Passes: (1) read and canonicalise every event without hashing (warms the JIT and PostgreSQL's cache, and keeps
  * the canonical bytes for reference a); (2) reference a, best of three; (3) reference b and the verification, in two
@@ -67,7 +66,7 @@ public final class VerifyBench {
             Bytes bytes = new Bytes();
             CanonicalEventWriter writer = new CanonicalEventWriter();
             long t0 = System.nanoTime();
-            AuditVerification.read(c, 1, Long.MAX_VALUE, (row, seq) -> {
+            AuditRows.read(c, 1, Long.MAX_VALUE, (row, seq) -> {
                 AuditRows.canonical(row, seq, writer);
                 bytes.add(writer.bytes(), writer.length());
                 return bytes.count < limit;
@@ -158,7 +157,7 @@ public final class VerifyBench {
 
     /**
      * Reference b: the rows the verification reads, read the way it reads them (the same segments side by side, each
-     * through {@link AuditVerification#read} on its own connection) with every column fetched as
+     * through {@link AuditRows#read} on its own connection) with every column fetched as
      * {@link AuditRows#canonical(ResultSet, long, CanonicalEventWriter)} and the verifier fetch them, and nothing else.
      * Returns the rows read.
      */
@@ -190,7 +189,7 @@ public final class VerifyBench {
     /** Reference b for the rows {@code from <= seq < to} on one connection. */
     static long read(Connection c, long from, long to) throws SQLException {
         long[] sink = {0};
-        long rows = AuditVerification.read(c, from, to, (row, seq) -> {
+        long rows = AuditRows.read(c, from, to, (row, seq) -> {
             sink[0] += seq + row.getBytes(2).length + row.getBytes(3).length + row.getLong(4);
             sink[0] += row.getTimestamp(5).getNanos();
             for (int column = 6; column <= 17; column++) {

@@ -35,7 +35,6 @@ import org.conclave.platform.control.ConclaveDatabase;
 public class AuditExport {
 
     public static final String FORMAT = "conclave-audit-export/1";
-    private static final int PAGE = 5000;
 
     @Resource(lookup = ConclaveDatabase.JNDI_NAME)
     DataSource database;
@@ -75,31 +74,24 @@ public class AuditExport {
             line.putAll(checkpoint.toWire());
             line(out, line);
         }
-        try (Connection c = database.getConnection();
-                PreparedStatement range = c.prepareStatement("SELECT min(c.seq), max(c.seq) FROM audit_chain c"
-                        + " JOIN audit_event e ON e.id = c.event_id WHERE e.occurred_at >= ? AND e.occurred_at < ?");
-                PreparedStatement page = c.prepareStatement(
-                        AuditRows.SEALED + " WHERE c.seq > ? AND c.seq <= ? ORDER BY c.seq LIMIT " + PAGE)) {
-            range.setTimestamp(1, Timestamp.from(from));
-            range.setTimestamp(2, Timestamp.from(to));
+        try (Connection c = database.getConnection()) {
             long first;
             long last;
-            try (ResultSet rs = range.executeQuery()) {
-                rs.next();
-                first = rs.getLong(1);
-                last = rs.getLong(2);
-            }
-            long after = first - 1;
-            while (first > 0 && after < last) {
-                page.setLong(1, after);
-                page.setLong(2, last);
-                try (ResultSet rows = page.executeQuery()) {
-                    while (rows.next()) {
-                        SealedEvent event = AuditRows.sealed(rows);
-                        after = event.seq();
-                        line(out, eventLine(event));
-                    }
+            try (PreparedStatement range = c.prepareStatement("SELECT min(c.seq), max(c.seq) FROM audit_chain c"
+                    + " JOIN audit_event e ON e.id = c.event_id WHERE e.occurred_at >= ? AND e.occurred_at < ?")) {
+                range.setTimestamp(1, Timestamp.from(from));
+                range.setTimestamp(2, Timestamp.from(to));
+                try (ResultSet rs = range.executeQuery()) {
+                    rs.next();
+                    first = rs.getLong(1);
+                    last = rs.getLong(2);
                 }
+            }
+            if (first > 0) {
+                AuditRows.read(c, first, last + 1, (row, seq) -> {
+                    line(out, eventLine(AuditRows.sealed(row)));
+                    return true;
+                });
             }
         } catch (SQLException e) {
             throw new IOException("could not read the audit chain", e);

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,9 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Verifies the whole chain in the database against the signed checkpoints. The chain is read in {@code seq} order,
- * a block of rows per query in one snapshot (constant memory: {@link #read}), each event written straight into its
- * canonical bytes
- * ({@link CanonicalEventWriter}). A long chain is cut into consecutive segments verified side by side, each on its
+ * a block of rows per query in one snapshot (constant memory: {@link AuditRows#read}), each event written straight
+ * into its canonical bytes ({@link CanonicalEventWriter}). A long chain is cut into consecutive segments verified side by side, each on its
  * own connection and thread, then joined in order ({@link ChainVerifier#absorb}): every check is between neighbours,
  * so this checks exactly what one walk checks; where a segment does not join (a broken chain), the walk goes on from
  * there alone, so the outcome of a broken chain is exactly that of one walk.
@@ -37,12 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditVerification {
-
-    /**
-     * Rows per query: about a megabyte. PostgreSQL answers a block with a nested loop over the two primary keys; a
-     * cursor over the whole range instead read at about half the speed (bench/results, P3).
-     */
-    static final int BLOCK = 2000;
 
     /** Chains shorter than this are walked by one thread: segments would not pay for themselves. */
     static final long SEGMENT_MINIMUM = 50_000;
@@ -205,63 +197,13 @@ public class AuditVerification {
 
     /**
      * Feeds the sealed events with {@code from <= seq < to} to the verifier in {@code seq} order, stopping at the first
-     * failure ({@link #read}); returns the events read.
+     * failure ({@link AuditRows#read}); returns the events read.
      */
     static long walk(Connection c, long from, long to, ChainVerifier verifier) throws SQLException {
         CanonicalEventWriter canonical = new CanonicalEventWriter();
-        return read(c, from, to, (row, seq) -> {
+        return AuditRows.read(c, from, to, (row, seq) -> {
             AuditRows.canonical(row, seq, canonical);
             return verifier.accept(seq, row.getBytes(2), row.getBytes(3), canonical.bytes(), canonical.length());
         });
-    }
-
-    /** What is done with each row of {@link AuditRows#SEALED}; false stops the reading. */
-    @FunctionalInterface
-    interface RowReader {
-        boolean row(ResultSet row, long seq) throws SQLException;
-    }
-
-    /**
-     * Hands the sealed events with {@code from <= seq < to} to {@code reader} in {@code seq} order until it returns
-     * false; returns the rows read. They are read {@link #BLOCK} at a time, each block the rows after the last one
-     * read (so a gap in the sequence numbers is read past, for the verifier to find), all in one read-only
-     * transaction on {@code c} in repeatable-read isolation: one snapshot, as one query would see. {@code c} must be
-     * in auto-commit mode, outside any transaction, and is left so.
-     */
-    static long read(Connection c, long from, long to, RowReader reader) throws SQLException {
-        if (!c.getAutoCommit()) {
-            throw new IllegalStateException("the chain is read in a transaction of its own");
-        }
-        long read = 0;
-        c.setAutoCommit(false);
-        try (Statement snapshot = c.createStatement();
-                PreparedStatement block = c.prepareStatement(
-                        AuditRows.SEALED + " WHERE c.seq >= ? AND c.seq < ? ORDER BY c.seq LIMIT " + BLOCK)) {
-            snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            // a block is small, and segments already run side by side: parallel workers would only cost their start
-            snapshot.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-            long next = from;
-            int rowsInBlock = BLOCK;
-            while (rowsInBlock == BLOCK) {
-                rowsInBlock = 0;
-                block.setLong(1, next);
-                block.setLong(2, to);
-                try (ResultSet rows = block.executeQuery()) {
-                    while (rows.next()) {
-                        rowsInBlock++;
-                        read++;
-                        long seq = rows.getLong(1);
-                        next = seq + 1;
-                        if (!reader.row(rows, seq)) {
-                            return read;
-                        }
-                    }
-                }
-            }
-            return read;
-        } finally {
-            c.rollback();
-            c.setAutoCommit(true);
-        }
     }
 }
